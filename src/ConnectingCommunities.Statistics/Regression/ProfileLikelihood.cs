@@ -53,6 +53,9 @@ internal static class ProfileLikelihood
             return null;
         }
 
+        // Each side starts again from the estimate: the refits warm-start from the previous
+        // trial value, which should be near.
+        profile.Reset();
         double Excess(double value) => profile.Deviance(value) - deviance - threshold;
 
         var inside = estimate;
@@ -83,32 +86,49 @@ internal static class ProfileLikelihood
     {
         private readonly double[] current = (double[])start.Clone();
 
+        public void Reset() => Array.Copy(start, current, start.Length);
+
+        /// <summary>
+        /// The deviance minimised over the other coefficients, by IRLS with step halving
+        /// (a Newton step from a start far from the optimum can overshoot).
+        /// </summary>
         public double Deviance(double value)
         {
             var beta = (double[])current.Clone();
-            var devOld = double.PositiveInfinity;
-            var dev = double.NaN;
-            for (var iteration = 0; iteration < MaxInnerIterations; iteration++)
+            var result = Evaluate(beta, value);
+            for (var iteration = 0; iteration < MaxInnerIterations && beta.Length > 0; iteration++)
             {
-                var full = LogisticRegression.Expand(beta, others, columnCount);
-                full[column] = value;
-                var result = pass.Run(full, null);
-                dev = result.Deviance;
-                if (Math.Abs(dev - devOld) / (Math.Abs(dev) + 0.1) < InnerEpsilon || beta.Length == 0)
+                var step = LogisticRegression.Solve(result.Cross, result.Rhs);
+                var scale = 1.0;
+                double[] candidate;
+                PassResult next;
+                var halvings = 0;
+                do
+                {
+                    candidate = beta.Select((b, j) => b + (scale * step[j])).ToArray();
+                    next = Evaluate(candidate, value);
+                    scale /= 2.0;
+                }
+                while (next.Deviance > result.Deviance * (1.0 + 1e-12) && ++halvings < 40);
+
+                var change = Math.Abs(next.Deviance - result.Deviance) / (Math.Abs(next.Deviance) + 0.1);
+                beta = candidate;
+                result = next;
+                if (change < InnerEpsilon)
                 {
                     break;
-                }
-
-                devOld = dev;
-                var step = LogisticRegression.Solve(result.Cross, result.Rhs);
-                for (var j = 0; j < beta.Length; j++)
-                {
-                    beta[j] += step[j];
                 }
             }
 
             Array.Copy(beta, current, beta.Length);
-            return dev;
+            return result.Deviance;
+        }
+
+        private PassResult Evaluate(double[] beta, double value)
+        {
+            var full = LogisticRegression.Expand(beta, others, columnCount);
+            full[column] = value;
+            return pass.Run(full, null);
         }
     }
 }
