@@ -24,6 +24,57 @@ level_order <- function(values) {
   if (all(!is.na(as_num))) lv[order(as_num)] else sort(lv, method = "radix")
 }
 
+# The exact ends of the profile-likelihood interval: where the deviance, refitted with the
+# coefficient held fixed (as an offset), exceeds the fitted deviance by qnorm(0.975)^2.
+# confint() interpolates a spline through a grid of such refits instead, which is close
+# but not exact (1e-2 relative for mtcars' intercept).
+exact_profile <- function(x, y, beta, se, dev0) {
+  q2 <- qnorm(0.975)^2
+  ends <- matrix(NA_real_, ncol(x), 2)
+  for (j in seq_len(ncol(x))) {
+    # The profile deviance is a minimum over the other coefficients. IRLS without step
+    # control can stop far from it when the fixed coefficient is extreme, from glm.fit's
+    # default start or from a warm start (mtcars' wt: deviance 923 too high), so those and
+    # a start found by BFGS on the likelihood are all tried and the lowest deviance kept.
+    xo <- x[, -j, drop = FALSE]
+    refit <- function(b, start) {
+      off <- b * x[, j]
+      nll <- function(par) {
+        eta <- drop(xo %*% par) + off
+        -2 * sum(y * eta - ifelse(eta > 0, eta + log1p(exp(-eta)), log1p(exp(eta))))
+      }
+      grad <- function(par) { eta <- drop(xo %*% par) + off; -2 * drop(crossprod(xo, y - plogis(eta))) }
+      bfgs <- tryCatch(optim(start, nll, grad, method = "BFGS", control = list(reltol = 1e-14, maxit = 10000))$par,
+                       error = function(e) start)
+      fits <- lapply(list(start, NULL, bfgs), function(s)
+        suppressWarnings(glm.fit(x[, -j, drop = FALSE], y, offset = b * x[, j], family = binomial(), start = s,
+                                 control = glm.control(epsilon = 1e-15, maxit = 500))))
+      fits[[which.min(vapply(fits, function(f) f$deviance, 0))]]
+    }
+    for (side in 1:2) {
+      dir <- if (side == 1) -1 else 1
+      inner <- beta[j]
+      start <- beta[-j]
+      outer <- beta[j] + dir * se[j]
+      steps <- 0
+      repeat {
+        fit_outer <- refit(outer, start)
+        if (fit_outer$deviance - dev0 - q2 >= 0 || steps >= 60) break
+        inner <- outer
+        start <- coef(fit_outer)
+        outer <- outer + dir * se[j]
+        steps <- steps + 1
+      }
+      if (steps < 60) {
+        excess <- function(b) refit(b, start)$deviance - dev0 - q2
+        ends[j, side] <- tryCatch(uniroot(excess, sort(c(inner, outer)), tol = 1e-13 * max(1, abs(beta[j])))$root,
+                                  error = function(e) NA_real_)
+      }
+    }
+  }
+  ends
+}
+
 # covariates: character vector in model order; factors: named list col -> reference (or NA for smallest)
 fit_case <- function(name, data, outcome, covariates, factors = list()) {
   write.csv(data, paste0(name, ".csv"), row.names = FALSE, na = "NA", quote = TRUE)
@@ -61,6 +112,7 @@ fit_case <- function(name, data, outcome, covariates, factors = list()) {
   tight_coef <- st$coefficients
   rownames(tight_coef) <- colnames(tight_x)
   cm <- s$coefficients # only non-aliased rows
+  exact <- exact_profile(tight_x, tight_y, coef(fit)[!aliased], cm[, 2], deviance(fit))
   profile <- tryCatch(suppressMessages(suppressWarnings(confint(fit))), error = function(e) NULL)
   out <- c("{",
            paste0('  "dataset": ', str_json(name), ","),
@@ -84,11 +136,12 @@ fit_case <- function(name, data, outcome, covariates, factors = list()) {
       rows <- c(rows, paste0('    {"term": ', str_json(term_names[i]),
                              ', "estimate": null, "stdError": null, "z": null, "p": null',
                              ', "oddsRatio": null, "ciLower": null, "ciUpper": null',
-                             ', "profileLower": null, "profileUpper": null',
+                             ', "profileLower": null, "profileUpper": null, "profileExactLower": null, "profileExactUpper": null',
                              ', "tightEstimate": null, "tightStdError": null}'))
       next
     }
     b <- cm[rn, 1]; se <- cm[rn, 2]
+    k <- which(colnames(tight_x) == rn)
     pl <- if (is.null(profile)) NA else exp(profile[rn, 1])
     pu <- if (is.null(profile)) NA else exp(profile[rn, 2])
     rows <- c(rows, paste0('    {"term": ', str_json(term_names[i]),
@@ -97,6 +150,7 @@ fit_case <- function(name, data, outcome, covariates, factors = list()) {
                            ', "oddsRatio": ', num(exp(b)),
                            ', "ciLower": ', num(exp(b - q * se)), ', "ciUpper": ', num(exp(b + q * se)),
                            ', "profileLower": ', num(pl), ', "profileUpper": ', num(pu),
+                           ', "profileExactLower": ', num(exp(exact[k, 1])), ', "profileExactUpper": ', num(exp(exact[k, 2])),
                            ', "tightEstimate": ', num(tight_coef[rn, 1]),
                            ', "tightStdError": ', num(tight_coef[rn, 2]), '}'))
   }
