@@ -1,0 +1,54 @@
+using ConnectingCommunities.Web.Features.Account;
+using ConnectingCommunities.Web.Features.Health;
+// using ConnectingCommunities.Web.Features.SetUp.Areas;
+using ConnectingCommunities.Web.Features.SetUp.Contracts;
+using ConnectingCommunities.Web.Features.SetUp.Lots;
+// using ConnectingCommunities.Web.Features.SetUp.Programme;
+// using ConnectingCommunities.Web.Features.SetUp.Providers;
+// using ConnectingCommunities.Web.Features.SetUp.Tariffs;
+// using ConnectingCommunities.Web.Features.SetUp.Targets;
+// using ConnectingCommunities.Web.Features.SetUp.Users;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace ConnectingCommunities.Web.Features;
+
+/// <summary>One place that lists every feature's handlers, pages' extra routes and API endpoints.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddFeatureHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<LotHandler>();
+        services.AddScoped<ContractHandler>();
+        // services.AddScoped<ProviderHandler>();
+        // services.AddScoped<TariffHandler>();
+        // services.AddScoped<TargetHandler>();
+        // services.AddScoped<AreaHandler>();
+        // services.AddScoped<UserHandler>();
+        // services.AddScoped<ProgrammeHandler>();
+        services.AddScoped<SignInHandler>();
+        return services;
+    }
+
+    public static void AddFeatureRoutes(this PageConventionCollection conventions)
+    {
+        ArgumentNullException.ThrowIfNull(conventions);
+        conventions.AddPageRoute("/SetUp/Lots/Edit", "/setup/lots/new");
+    }
+
+    public static void MapApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Infrastructure.Policies.SignedIn);
+        api.MapAuthApi();
+        // api.MapProgrammeApi();
+        api.MapLotsApi();
+        // api.MapAreasApi();
+        // api.MapProvidersApi();
+        api.MapContractsApi();
+        // api.MapTariffsApi();
+        // api.MapTargetsApi();
+        // api.MapUsersApi();
+    }
+
+    public static void MapHealth(this WebApplication app) => HealthEndpoint.Map(app);
+}

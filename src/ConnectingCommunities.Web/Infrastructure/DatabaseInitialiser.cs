@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using ConnectingCommunities.Data;
+using ConnectingCommunities.Data.Entities;
+using ConnectingCommunities.Data.Seed;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnectingCommunities.Web.Infrastructure;
+
+/// <summary>
+/// On start: migrate, make sure the roles exist, and on an empty database with demo data enabled,
+/// create the programme of the source documents and one demo user per role and lot.
+/// </summary>
+public sealed class DatabaseInitialiser(
+    CcDbContext db,
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    ILogger<DatabaseInitialiser> logger)
+{
+    public const string DemoDomain = "demo.test";
+
+    public async Task<DemoSignIn?> InitialiseAsync(bool demoEnabled, string? demoPassword, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+            }
+        }
+
+        if (!demoEnabled)
+        {
+            return null;
+        }
+
+        var seeded = await ProgrammeSeeder.SeedIfEmptyAsync(db, cancellationToken);
+        if (seeded)
+        {
+            logger.LogInformation("Created the Connecting Communities programme from the seed file");
+        }
+
+        if (await db.Users.AnyAsync(cancellationToken))
+        {
+            return new DemoSignIn(demoPassword, Created: false);
+        }
+
+        var password = string.IsNullOrEmpty(demoPassword) ? GeneratePassword() : demoPassword;
+        await CreateDemoUsersAsync(password, cancellationToken);
+        return new DemoSignIn(password, Created: true);
+    }
+
+    private async Task CreateDemoUsersAsync(string password, CancellationToken cancellationToken)
+    {
+        await CreateUserAsync($"commissioner@{DemoDomain}", "Demo Commissioner", Roles.Commissioner, [], password);
+        await CreateUserAsync($"evaluator@{DemoDomain}", "Demo Evaluator", Roles.Evaluator, [], password);
+        var lots = await db.Lots.OrderBy(l => l.Code).ToListAsync(cancellationToken);
+        foreach (var lot in lots)
+        {
+            var code = lot.Code.ToLowerInvariant();
+            await CreateUserAsync($"manager.{code}@{DemoDomain}", $"{lot.Name} Manager", Roles.ProviderManager, [lot.Id], password);
+            await CreateUserAsync($"advisor.{code}@{DemoDomain}", $"{lot.Name} Advisor", Roles.Advisor, [lot.Id], password);
+        }
+    }
+
+    private async Task CreateUserAsync(string email, string name, string role, IReadOnlyList<Guid> lotIds, string password)
+    {
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        user.Lots.AddRange(lotIds.Select(id => new UserLot { UserId = user.Id, LotId = id }));
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Could not create the demo user {email}: {string.Join(" ", created.Errors.Select(e => e.Description))} "
+                + "Set Demo:Password to at least 12 characters with upper and lower case letters and a digit.");
+        }
+
+        await users.AddToRoleAsync(user, role);
+    }
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var chars = RandomNumberGenerator.GetItems<char>(alphabet, 16);
+        // Guarantee each required character class regardless of the draw.
+        return $"Cc{new string(chars)}7";
+    }
+}
+
+public sealed record DemoSignIn(string? Password, bool Created);

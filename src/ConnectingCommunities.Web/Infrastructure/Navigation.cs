@@ -1,0 +1,36 @@
+using ConnectingCommunities.Data.Entities;
+
+namespace ConnectingCommunities.Web.Infrastructure;
+
+public sealed record NavigationItem(string Text, string Href)
+{
+    public bool IsActive(string path) =>
+        Href == "/" ? path == "/" : path.StartsWith(Href, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The service navigation for the signed-in user's role.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavigationItem> For(CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsSignedIn)
+        {
+            return [];
+        }
+
+        var items = new List<NavigationItem> { new("Home", "/") };
+        if (user.IsInRole(Roles.Commissioner))
+        {
+            items.Add(new("Lots", "/setup/lots"));
+            items.Add(new("Providers", "/setup/providers"));
+            items.Add(new("Tariffs", "/setup/tariffs"));
+            items.Add(new("Targets", "/setup/targets"));
+            items.Add(new("Users", "/setup/users"));
+            items.Add(new("Programme", "/setup/programme"));
+        }
+
+        items.Add(new("Your account", "/account/two-factor"));
+        return items;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using ConnectingCommunities.Data;
+using ConnectingCommunities.Data.Auditing;
+using ConnectingCommunities.Web.Features;
+using ConnectingCommunities.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+
+namespace ConnectingCommunities.Web;
+
+/// <summary>Builds the web application: services, pipeline, endpoints and the database on start.</summary>
+public static class WebApp
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        await InitialiseDatabaseAsync(app);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        var demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        services.AddSingleton(security);
+        services.AddSingleton(demo);
+
+        services.AddCcDatabase(database);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddScoped<DatabaseInitialiser>();
+
+        var keysFolder = configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder ? folder : Path.Combine("data", "keys");
+        services.AddDataProtection()
+            .SetApplicationName("ConnectingCommunities")
+            .PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+
+        services.AddCcIdentity(security);
+        services.AddAuthorization(Policies.Add);
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = security.SignInAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsSetup.Customise);
+        services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOpenApi("v1", options => OpenApiSetup.Configure(options));
+
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            options.Conventions.AuthorizeFolder("/SetUp", Policies.SetUp);
+            options.Conventions.AllowAnonymousToFolder("/About");
+            options.Conventions.AllowAnonymousToPage("/Index");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Account/SignInTwoFactor");
+            options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            options.Conventions.AddFeatureRoutes();
+        });
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddFeatureHandlers();
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Formatting.EnGb),
+            SupportedCultures = [Formatting.EnGb],
+            SupportedUICultures = [Formatting.EnGb],
+        });
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ProblemDetailsSetup.WriteStatusProblem));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<TwoFactorRequirementMiddleware>();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealth();
+        app.MapRazorPages();
+        app.MapApi();
+    }
+
+    private static async Task InitialiseDatabaseAsync(WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        var demo = app.Services.GetRequiredService<DemoOptions>();
+        var demoEnabled = demo.Enabled ?? database.Provider == DatabaseProvider.Sqlite;
+        using var scope = app.Services.CreateScope();
+        var initialiser = scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>();
+        var signIn = await initialiser.InitialiseAsync(demoEnabled, demo.Password);
+        if (signIn is not null)
+        {
+            PrintDemoSignIn(signIn);
+        }
+    }
+
+    private static void PrintDemoSignIn(DemoSignIn signIn)
+    {
+        var password = signIn.Password ?? "(the password printed when the demo users were created, or set Demo:Password)";
+        Console.WriteLine($"""
+
+            Connecting Communities demo sign-in
+              commissioner@demo.test, evaluator@demo.test,
+              manager.<lot>@demo.test and advisor.<lot>@demo.test for lots bl bb cn wh se cw bw ch gl
+              password: {password}
+
+            """);
+    }
+}
