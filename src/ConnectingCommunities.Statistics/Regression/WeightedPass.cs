@@ -154,53 +154,22 @@ internal sealed class WeightedPass
         for (var blockStart = first; blockStart < end; blockStart += BlockRows)
         {
             var rows = Math.Min(BlockRows, end - blockStart);
-            for (var i = 0; i < rows; i++)
+            var outcome = y.AsSpan(blockStart, rows);
+            LoadBlock(blockStart, rows, scratch, coefficients);
+            if (coefficients is null)
             {
-                var row = blockStart + i;
-                var rowValues = x.AsSpan((int)((long)row * columnCount), columnCount);
-                var yi = y[row];
-                double eta;
-                double mu;
-                if (coefficients is null)
-                {
-                    // glm.fit's start for binomial: mustart = (weights * y + 0.5) / (weights + 1).
-                    mu = (yi + 0.5) / 2.0;
-                    eta = Math.Log(mu / (1.0 - mu));
-                }
-                else
-                {
-                    eta = Dot(rowValues, coefficients);
-                    mu = LinkInverse(eta);
-                }
-
-                var muEta = MuEta(eta);
-                var weight = muEta * muEta / (mu * (1.0 - mu));
-                var residual = (yi - mu) / muEta;
-                deviance += yi == 1.0 ? 2.0 * Math.Log(1.0 / mu) : 2.0 * Math.Log(1.0 / (1.0 - mu));
-                if (mu > 1.0 - (10.0 * MachineEpsilon) || mu < 10.0 * MachineEpsilon)
-                {
-                    boundary++;
-                }
-
-                var xb = scratch.X.AsSpan(i * stride, stride);
-                var wb = scratch.W.AsSpan(i * stride, stride);
-                if (identityColumns)
-                {
-                    rowValues.CopyTo(xb);
-                }
-                else
-                {
-                    for (var c = 0; c < modelCount; c++)
-                    {
-                        xb[c] = rowValues[modelColumns[c]];
-                    }
-                }
-
-                System.Numerics.Tensors.TensorPrimitives.Multiply(xb[..modelCount], weight, wb[..modelCount]);
-                xb[modelCount] = coefficients is null ? eta + residual : residual;
+                StartingWeights(outcome, scratch);
+            }
+            else
+            {
+                IrlsWeights(outcome, scratch);
             }
 
-            statistics?.Add(chunk, scratch.X, y.AsSpan(blockStart, rows), rows, stride);
+            deviance += scratch.Deviance;
+            boundary += scratch.Boundary;
+            WeightBlock(rows, scratch);
+
+            statistics?.Add(chunk, scratch.X, outcome, rows, stride);
             if (Vector256.IsHardwareAccelerated)
             {
                 AccumulateVectorised(scratch.W, scratch.X, rows, accumulator, modelCount, stride);
@@ -213,6 +182,204 @@ internal sealed class WeightedPass
 
         chunkDeviance[chunk] = deviance;
         chunkBoundary[chunk] = boundary;
+    }
+
+    /// <summary>
+    /// Copies a block's model columns into the padded block buffer and, when coefficients
+    /// are given, computes each row's linear predictor from the same loads.
+    /// </summary>
+    private void LoadBlock(int blockStart, int rows, Scratch scratch, double[]? coefficients)
+    {
+        ref var xRef = ref MemoryMarshal.GetArrayDataReference(x);
+        ref var blockRef = ref MemoryMarshal.GetArrayDataReference(scratch.X);
+        var p = columnCount;
+        for (var i = 0; i < rows; i++)
+        {
+            ref var row = ref Unsafe.Add(ref xRef, (nint)((long)(blockStart + i) * p));
+            ref var target = ref Unsafe.Add(ref blockRef, i * stride);
+            if (!identityColumns)
+            {
+                for (var c = 0; c < modelCount; c++)
+                {
+                    Unsafe.Add(ref target, c) = Unsafe.Add(ref row, modelColumns[c]);
+                }
+
+                if (coefficients is not null)
+                {
+                    scratch.Eta[i] = Dot(MemoryMarshal.CreateReadOnlySpan(ref row, p), coefficients);
+                }
+
+                continue;
+            }
+
+            var j = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                if (coefficients is null)
+                {
+                    for (; j <= p - 4; j += 4)
+                    {
+                        Vector256.LoadUnsafe(ref row, (nuint)j).StoreUnsafe(ref target, (nuint)j);
+                    }
+                }
+                else
+                {
+                    ref var b = ref MemoryMarshal.GetArrayDataReference(coefficients);
+                    var acc = Vector256<double>.Zero;
+                    for (; j <= p - 4; j += 4)
+                    {
+                        var v = Vector256.LoadUnsafe(ref row, (nuint)j);
+                        v.StoreUnsafe(ref target, (nuint)j);
+                        acc = Vector256.MultiplyAddEstimate(v, Vector256.LoadUnsafe(ref b, (nuint)j), acc);
+                    }
+
+                    scratch.Eta[i] = Vector256.Sum(acc);
+                }
+            }
+            else if (coefficients is not null)
+            {
+                scratch.Eta[i] = 0.0;
+            }
+
+            for (; j < p; j++)
+            {
+                var v = Unsafe.Add(ref row, j);
+                Unsafe.Add(ref target, j) = v;
+                if (coefficients is not null)
+                {
+                    scratch.Eta[i] += v * coefficients[j];
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes each row's weighted copy (w x) and puts the working response in the spare column.</summary>
+    private void WeightBlock(int rows, Scratch scratch)
+    {
+        ref var xRef = ref MemoryMarshal.GetArrayDataReference(scratch.X);
+        ref var wRef = ref MemoryMarshal.GetArrayDataReference(scratch.W);
+        var m = modelCount;
+        for (var i = 0; i < rows; i++)
+        {
+            ref var source = ref Unsafe.Add(ref xRef, i * stride);
+            ref var target = ref Unsafe.Add(ref wRef, i * stride);
+            var weight = scratch.Weight[i];
+            var j = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var w = Vector256.Create(weight);
+                for (; j <= m - 4; j += 4)
+                {
+                    (Vector256.LoadUnsafe(ref source, (nuint)j) * w).StoreUnsafe(ref target, (nuint)j);
+                }
+            }
+
+            for (; j < m; j++)
+            {
+                Unsafe.Add(ref target, j) = Unsafe.Add(ref source, j) * weight;
+            }
+
+            Unsafe.Add(ref source, m) = scratch.Response[i];
+        }
+    }
+
+    /// <summary>
+    /// glm.fit's start for binomial: mustart = (weights * y + 0.5) / (weights + 1), so 0.75 or
+    /// 0.25, eta = logit(mustart), and the working response z = eta + (y - mu) / mu'(eta).
+    /// Only two cases exist, computed once each with R's formulas.
+    /// </summary>
+    private static void StartingWeights(ReadOnlySpan<double> outcome, Scratch scratch)
+    {
+        var deviance = 0.0;
+        for (var i = 0; i < outcome.Length; i++)
+        {
+            var (weight, response, rowDeviance) = outcome[i] == 1.0 ? StartIfOne : StartIfZero;
+            scratch.Weight[i] = weight;
+            scratch.Response[i] = response;
+            deviance += rowDeviance;
+        }
+
+        scratch.Deviance = deviance;
+        scratch.Boundary = 0;
+    }
+
+    private static readonly (double Weight, double Response, double Deviance) StartIfOne = Start(1.0);
+    private static readonly (double Weight, double Response, double Deviance) StartIfZero = Start(0.0);
+
+    private static (double Weight, double Response, double Deviance) Start(double y)
+    {
+        var mu = (y + 0.5) / 2.0;
+        var eta = Math.Log(mu / (1.0 - mu));
+        var muEta = MuEta(eta);
+        var weight = muEta * muEta / (mu * (1.0 - mu));
+        var response = eta + ((y - mu) / muEta);
+        var deviance = y == 1.0 ? 2.0 * Math.Log(1.0 / mu) : 2.0 * Math.Log(1.0 / (1.0 - mu));
+        return (weight, response, deviance);
+    }
+
+    /// <summary>
+    /// From eta, four rows at a time: R's fitted probability mu (cut off at |eta| &gt; 30), its
+    /// derivative, the IRLS weight mu'^2 / (mu (1 - mu)), the working residual (y - mu) / mu',
+    /// the deviance and the count of probabilities numerically 0 or 1 (R's 10 DBL_EPSILON).
+    /// </summary>
+    private static void IrlsWeights(ReadOnlySpan<double> outcome, Scratch scratch)
+    {
+        var rows = outcome.Length;
+        var eta = scratch.Eta.AsSpan(0, rows);
+        var exp = scratch.Exp.AsSpan(0, rows);
+        var logArgument = scratch.LogArgument.AsSpan(0, rows);
+        System.Numerics.Tensors.TensorPrimitives.Exp(eta, exp);
+        var boundary = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var one = Vector256<double>.One;
+            var threshold = Vector256.Create(Threshold);
+            var epsilon = Vector256.Create(MachineEpsilon);
+            var inverseEpsilon = Vector256.Create(InverseEpsilon);
+            var low = Vector256.Create(10.0 * MachineEpsilon);
+            var high = Vector256.Create(1.0 - (10.0 * MachineEpsilon));
+            for (; i <= rows - 4; i += 4)
+            {
+                var e = Vector256.Create(eta.Slice(i, 4));
+                var ex = Vector256.Create(exp.Slice(i, 4));
+                var yv = Vector256.Create(outcome.Slice(i, 4));
+                var below = Vector256.LessThan(e, -threshold);
+                var above = Vector256.GreaterThan(e, threshold);
+                var t = Vector256.ConditionalSelect(below, epsilon, Vector256.ConditionalSelect(above, inverseEpsilon, ex));
+                var mu = t / (one + t);
+                var opexp = one + ex;
+                var muEta = Vector256.ConditionalSelect(below | above, epsilon, ex / (opexp * opexp));
+                var oneMinusMu = one - mu;
+                var weight = muEta * muEta / (mu * oneMinusMu);
+                var residual = (yv - mu) / muEta;
+                var isEvent = Vector256.Equals(yv, one);
+                var argument = Vector256.ConditionalSelect(isEvent, mu, oneMinusMu);
+                weight.CopyTo(scratch.Weight.AsSpan(i, 4));
+                residual.CopyTo(scratch.Response.AsSpan(i, 4));
+                argument.CopyTo(logArgument.Slice(i, 4));
+                var atBoundary = Vector256.GreaterThan(mu, high) | Vector256.LessThan(mu, low);
+                boundary += System.Numerics.BitOperations.PopCount(atBoundary.ExtractMostSignificantBits());
+            }
+        }
+
+        for (; i < rows; i++)
+        {
+            var mu = LinkInverse(eta[i]);
+            var muEta = MuEta(eta[i]);
+            scratch.Weight[i] = muEta * muEta / (mu * (1.0 - mu));
+            scratch.Response[i] = (outcome[i] - mu) / muEta;
+            logArgument[i] = outcome[i] == 1.0 ? mu : 1.0 - mu;
+            if (mu > 1.0 - (10.0 * MachineEpsilon) || mu < 10.0 * MachineEpsilon)
+            {
+                boundary++;
+            }
+        }
+
+        // The deviance of a row is 2 log(1 / mu) when y = 1 and 2 log(1 / (1 - mu)) when y = 0.
+        System.Numerics.Tensors.TensorPrimitives.Log(logArgument, logArgument);
+        scratch.Deviance = -2.0 * System.Numerics.Tensors.TensorPrimitives.Sum<double>(logArgument);
+        scratch.Boundary = boundary;
     }
 
     /// <summary>R's logit inverse link, with its cut-offs at |eta| &gt; 30.</summary>
@@ -341,6 +508,21 @@ internal sealed class WeightedPass
         public double[] X { get; } = new double[BlockRows * stride];
 
         public double[] W { get; } = new double[BlockRows * stride];
+
+        public double[] Eta { get; } = new double[BlockRows];
+
+        public double[] Exp { get; } = new double[BlockRows];
+
+        public double[] LogArgument { get; } = new double[BlockRows];
+
+        public double[] Weight { get; } = new double[BlockRows];
+
+        /// <summary>The working response z (first pass) or working residual r (later passes).</summary>
+        public double[] Response { get; } = new double[BlockRows];
+
+        public double Deviance { get; set; }
+
+        public int Boundary { get; set; }
     }
 }
 
