@@ -42,22 +42,30 @@ public static class LogisticRegression
 
         // With R's start every weight is the same (3/16), so this cross-product is a multiple
         // of X'X: the right matrix for deciding, once, which columns are aliased.
-        var rank = Collinearity.Analyse(start.Cross, design.Terms, options.CollinearityTolerance);
+        var rank = Collinearity.Analyse(start.Cross!, design.Terms, options.CollinearityTolerance);
         warnings.AddRange(rank.Warnings);
         var kept = rank.Kept;
         var pass = kept.Length == p ? firstPass : new WeightedPass(design, kept, options.MaxDegreeOfParallelism);
 
         var system = Restrict(start, kept);
-        var beta = Solve(system.Cross, system.Rhs);
-        var lastSolved = system.Cross;
-        var lastStep = (double[])beta.Clone();
+        var beta = Solve(system.Cross!, system.Rhs!);
+        var lastSolved = system.Cross!;
         var devOld = start.Deviance;
         var iterations = 1;
         var converged = false;
+
+        // The pass after the step that converges only needs the deviance, unless standard
+        // errors at the final estimate are wanted. The Newton decrement predicts the change
+        // in deviance a step will make, so that pass can skip the cross-products when the
+        // change will plainly be below the convergence threshold; should the prediction
+        // fail, the pass is simply run again in full. Either way the result is the same.
+        var wantFinalInformation = options.StandardErrors == StandardErrorBasis.FinalEstimate;
+        var accumulate = true;
         PassResult current;
         while (true)
         {
-            current = pass.Run(Expand(beta, kept, p), null);
+            var coefficients = Expand(beta, kept, p);
+            current = pass.Run(coefficients, null, accumulate);
             var dev = current.Deviance;
             if (Math.Abs(dev - devOld) / (Math.Abs(dev) + 0.1) < options.Epsilon)
             {
@@ -70,18 +78,27 @@ public static class LogisticRegression
                 break;
             }
 
-            devOld = dev;
-            lastStep = Solve(current.Cross, current.Rhs);
-            for (var j = 0; j < beta.Length; j++)
+            if (current.Cross is null)
             {
-                beta[j] += lastStep[j];
+                current = pass.Run(coefficients, null);
             }
 
-            lastSolved = current.Cross;
+            devOld = dev;
+            var step = Solve(current.Cross!, current.Rhs!);
+            var predictedChange = 0.0;
+            for (var j = 0; j < beta.Length; j++)
+            {
+                beta[j] += step[j];
+                predictedChange += step[j] * current.Rhs![j];
+            }
+
+            lastSolved = current.Cross!;
             iterations++;
+            accumulate = wantFinalInformation
+                || !(Math.Abs(predictedChange) / (Math.Abs(dev) + 0.1) < options.Epsilon * 1e-3);
         }
 
-        var information = options.StandardErrors == StandardErrorBasis.FinalEstimate ? current.Cross : lastSolved;
+        var information = wantFinalInformation ? current.Cross! : lastSolved;
         var covariance = Invert(information);
         var nullDeviance = NullDeviance(events, n);
 
@@ -95,7 +112,7 @@ public static class LogisticRegression
 
         var standardErrors = Enumerable.Range(0, kept.Length).Select(k => Math.Sqrt(covariance[k, k])).ToArray();
         warnings.AddRange(Separation.Detect(new SeparationInput(
-            design, kept, statistics, start.Cross, events, beta, standardErrors, current.BoundaryCount, converged)));
+            design, kept, statistics, start.Cross!, events, beta, standardErrors, current.BoundaryCount, converged)));
         AddEventsPerVariable(warnings, events, n, kept.Length - 1);
 
         var terms = BuildTerms(design.Terms, kept, beta, standardErrors, options.ConfidenceLevel);
@@ -233,10 +250,10 @@ public static class LogisticRegression
         var rhs = new double[m];
         for (var a = 0; a < m; a++)
         {
-            rhs[a] = all.Rhs[kept[a]];
+            rhs[a] = all.Rhs![kept[a]];
             for (var b = 0; b < m; b++)
             {
-                cross[a, b] = all.Cross[kept[a], kept[b]];
+                cross[a, b] = all.Cross![kept[a], kept[b]];
             }
         }
 

@@ -98,7 +98,7 @@ internal static class ProfileLikelihood
             var result = Evaluate(beta, value);
             for (var iteration = 0; iteration < MaxInnerIterations && beta.Length > 0; iteration++)
             {
-                var step = LogisticRegression.Solve(result.Cross, result.Rhs);
+                var step = LogisticRegression.Solve(result.Cross!, result.Rhs!);
                 var scale = 1.0;
                 double[] candidate;
                 PassResult next;

@@ -23,8 +23,11 @@ internal sealed class WeightedPass
     /// <summary>Rows per chunk: the unit of parallel work and of deterministic summation.</summary>
     internal const int ChunkRows = 8192;
 
-    /// <summary>Rows per block: two padded blocks of this many rows fit in L1 cache.</summary>
-    private const int BlockRows = 32;
+    /// <summary>Rows per block: the weights are computed for this many rows at once (vectorised), and the block buffers stay in L2 cache.</summary>
+    private const int BlockRows = 256;
+
+    /// <summary>Rows per kernel window: two padded windows of this many rows fit in L1 cache.</summary>
+    private const int WindowRows = 32;
 
     // R's thresholds in its logit link (src/library/stats/src/family.c).
     private const double Threshold = 30.0;
@@ -78,7 +81,8 @@ internal sealed class WeightedPass
     /// </summary>
     /// <param name="coefficients">One coefficient per design column (0 for columns out of the model), or null for R's start.</param>
     /// <param name="statistics">Per-column statistics to collect (only on a pass over every column), or null.</param>
-    internal PassResult Run(double[]? coefficients, ColumnStatistics? statistics)
+    /// <param name="accumulate">Whether to accumulate the cross-products; without, only the deviance is computed.</param>
+    internal PassResult Run(double[]? coefficients, ColumnStatistics? statistics, bool accumulate = true)
     {
         if (statistics is not null && !identityColumns)
         {
@@ -91,7 +95,7 @@ internal sealed class WeightedPass
             var scratch = new Scratch(stride);
             for (var chunk = 0; chunk < chunkCount; chunk++)
             {
-                ProcessChunk(chunk, scratch, coefficients, statistics);
+                ProcessChunk(chunk, scratch, coefficients, statistics, accumulate);
             }
         }
         else
@@ -103,16 +107,16 @@ internal sealed class WeightedPass
                 () => new Scratch(stride),
                 (chunk, _, scratch) =>
                 {
-                    ProcessChunk(chunk, scratch, coefficients, statistics);
+                    ProcessChunk(chunk, scratch, coefficients, statistics, accumulate);
                     return scratch;
                 },
                 _ => { });
         }
 
-        return Reduce();
+        return Reduce(accumulate);
     }
 
-    private PassResult Reduce()
+    private PassResult Reduce(bool accumulated)
     {
         var size = stride * stride;
         var total = new double[size];
@@ -139,10 +143,10 @@ internal sealed class WeightedPass
             rhs[j] = total[(j * stride) + m];
         }
 
-        return new PassResult(cross, rhs, deviance, boundary);
+        return new PassResult(accumulated ? cross : null, accumulated ? rhs : null, deviance, boundary);
     }
 
-    private void ProcessChunk(int chunk, Scratch scratch, double[]? coefficients, ColumnStatistics? statistics)
+    private void ProcessChunk(int chunk, Scratch scratch, double[]? coefficients, ColumnStatistics? statistics, bool accumulate)
     {
         var first = chunk * ChunkRows;
         var end = Math.Min(rowCount, first + ChunkRows);
@@ -167,16 +171,26 @@ internal sealed class WeightedPass
 
             deviance += scratch.Deviance;
             boundary += scratch.Boundary;
-            WeightBlock(rows, scratch);
-
-            statistics?.Add(chunk, scratch.X, outcome, rows, stride);
-            if (Vector256.IsHardwareAccelerated)
+            if (!accumulate)
             {
-                AccumulateVectorised(scratch.W, scratch.X, rows, accumulator, modelCount, stride);
+                continue;
             }
-            else
+
+            WeightBlock(rows, scratch);
+            statistics?.Add(chunk, scratch.X, outcome, rows, stride);
+            for (var window = 0; window < rows; window += WindowRows)
             {
-                AccumulateScalar(scratch.W, scratch.X, rows, accumulator, modelCount, stride);
+                var windowRows = Math.Min(WindowRows, rows - window);
+                var w = scratch.W.AsSpan(window * stride);
+                var xw = scratch.X.AsSpan(window * stride);
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    AccumulateVectorised(w, xw, windowRows, accumulator, modelCount, stride);
+                }
+                else
+                {
+                    AccumulateScalar(w, xw, windowRows, accumulator, modelCount, stride);
+                }
             }
         }
 
@@ -336,7 +350,8 @@ internal sealed class WeightedPass
             var one = Vector256<double>.One;
             var threshold = Vector256.Create(Threshold);
             var epsilon = Vector256.Create(MachineEpsilon);
-            var inverseEpsilon = Vector256.Create(InverseEpsilon);
+            var muBelow = Vector256.Create(MachineEpsilon / (1.0 + MachineEpsilon));
+            var muAbove = Vector256.Create(InverseEpsilon / (1.0 + InverseEpsilon));
             var low = Vector256.Create(10.0 * MachineEpsilon);
             var high = Vector256.Create(1.0 - (10.0 * MachineEpsilon));
             for (; i <= rows - 4; i += 4)
@@ -346,10 +361,11 @@ internal sealed class WeightedPass
                 var yv = Vector256.Create(outcome.Slice(i, 4));
                 var below = Vector256.LessThan(e, -threshold);
                 var above = Vector256.GreaterThan(e, threshold);
-                var t = Vector256.ConditionalSelect(below, epsilon, Vector256.ConditionalSelect(above, inverseEpsilon, ex));
-                var mu = t / (one + t);
-                var opexp = one + ex;
-                var muEta = Vector256.ConditionalSelect(below | above, epsilon, ex / (opexp * opexp));
+                // mu = e / (1 + e) and mu' = e / (1 + e)^2 share one division; beyond the
+                // cut-offs R uses t = DBL_EPSILON or 1 / DBL_EPSILON in place of e.
+                var inverse = one / (one + ex);
+                var mu = Vector256.ConditionalSelect(below, muBelow, Vector256.ConditionalSelect(above, muAbove, ex * inverse));
+                var muEta = Vector256.ConditionalSelect(below | above, epsilon, ex * inverse * inverse);
                 var oneMinusMu = one - mu;
                 var weight = muEta * muEta / (mu * oneMinusMu);
                 var residual = (yv - mu) / muEta;
@@ -433,60 +449,98 @@ internal sealed class WeightedPass
     /// diagonal: four accumulator rows by eight columns held in eight registers while the
     /// block's rows stream past.
     /// </summary>
-    private static void AccumulateVectorised(double[] w, double[] x, int rows, Span<double> accumulator, int m, int stride)
+    private static void AccumulateVectorised(Span<double> w, Span<double> x, int rows, Span<double> accumulator, int m, int stride)
     {
-        ref var wRef = ref MemoryMarshal.GetArrayDataReference(w);
-        ref var xRef = ref MemoryMarshal.GetArrayDataReference(x);
+        ref var wRef = ref MemoryMarshal.GetReference(w);
+        ref var xRef = ref MemoryMarshal.GetReference(x);
         ref var aRef = ref MemoryMarshal.GetReference(accumulator);
-        var s = (nuint)stride;
         for (var jb = 0; jb < m; jb += 4)
         {
-            for (var kb = jb & ~7; kb <= m; kb += 8)
+            // Tiles start on the diagonal block, so little of the lower triangle is computed;
+            // the last tile of a row of tiles is four columns wide when that is enough.
+            for (var kb = jb; kb <= m; kb += 8)
             {
                 ref var a = ref Unsafe.Add(ref aRef, (jb * stride) + kb);
-                var c00 = Vector256.LoadUnsafe(ref a);
-                var c01 = Vector256.LoadUnsafe(ref a, 4);
-                var c10 = Vector256.LoadUnsafe(ref a, s);
-                var c11 = Vector256.LoadUnsafe(ref a, s + 4);
-                var c20 = Vector256.LoadUnsafe(ref a, 2 * s);
-                var c21 = Vector256.LoadUnsafe(ref a, (2 * s) + 4);
-                var c30 = Vector256.LoadUnsafe(ref a, 3 * s);
-                var c31 = Vector256.LoadUnsafe(ref a, (3 * s) + 4);
                 ref var xr = ref Unsafe.Add(ref xRef, kb);
                 ref var wr = ref Unsafe.Add(ref wRef, jb);
-                for (var i = 0; i < rows; i++)
+                if (m + 1 - kb <= 4)
                 {
-                    var x0 = Vector256.LoadUnsafe(ref xr);
-                    var x1 = Vector256.LoadUnsafe(ref xr, 4);
-                    var w0 = Vector256.Create(wr);
-                    var w1 = Vector256.Create(Unsafe.Add(ref wr, 1));
-                    var w2 = Vector256.Create(Unsafe.Add(ref wr, 2));
-                    var w3 = Vector256.Create(Unsafe.Add(ref wr, 3));
-                    c00 = Vector256.MultiplyAddEstimate(w0, x0, c00);
-                    c01 = Vector256.MultiplyAddEstimate(w0, x1, c01);
-                    c10 = Vector256.MultiplyAddEstimate(w1, x0, c10);
-                    c11 = Vector256.MultiplyAddEstimate(w1, x1, c11);
-                    c20 = Vector256.MultiplyAddEstimate(w2, x0, c20);
-                    c21 = Vector256.MultiplyAddEstimate(w2, x1, c21);
-                    c30 = Vector256.MultiplyAddEstimate(w3, x0, c30);
-                    c31 = Vector256.MultiplyAddEstimate(w3, x1, c31);
-                    xr = ref Unsafe.Add(ref xr, stride);
-                    wr = ref Unsafe.Add(ref wr, stride);
+                    Tile4x4(ref a, ref xr, ref wr, rows, stride);
                 }
-
-                c00.StoreUnsafe(ref a);
-                c01.StoreUnsafe(ref a, 4);
-                c10.StoreUnsafe(ref a, s);
-                c11.StoreUnsafe(ref a, s + 4);
-                c20.StoreUnsafe(ref a, 2 * s);
-                c21.StoreUnsafe(ref a, (2 * s) + 4);
-                c30.StoreUnsafe(ref a, 3 * s);
-                c31.StoreUnsafe(ref a, (3 * s) + 4);
+                else
+                {
+                    Tile4x8(ref a, ref xr, ref wr, rows, stride);
+                }
             }
         }
     }
 
-    private static void AccumulateScalar(double[] w, double[] x, int rows, Span<double> accumulator, int m, int stride)
+    private static void Tile4x8(ref double a, ref double xr, ref double wr, int rows, int stride)
+    {
+        var s = (nuint)stride;
+        var c00 = Vector256.LoadUnsafe(ref a);
+        var c01 = Vector256.LoadUnsafe(ref a, 4);
+        var c10 = Vector256.LoadUnsafe(ref a, s);
+        var c11 = Vector256.LoadUnsafe(ref a, s + 4);
+        var c20 = Vector256.LoadUnsafe(ref a, 2 * s);
+        var c21 = Vector256.LoadUnsafe(ref a, (2 * s) + 4);
+        var c30 = Vector256.LoadUnsafe(ref a, 3 * s);
+        var c31 = Vector256.LoadUnsafe(ref a, (3 * s) + 4);
+        for (var i = 0; i < rows; i++)
+        {
+            var x0 = Vector256.LoadUnsafe(ref xr);
+            var x1 = Vector256.LoadUnsafe(ref xr, 4);
+            var w0 = Vector256.Create(wr);
+            var w1 = Vector256.Create(Unsafe.Add(ref wr, 1));
+            var w2 = Vector256.Create(Unsafe.Add(ref wr, 2));
+            var w3 = Vector256.Create(Unsafe.Add(ref wr, 3));
+            c00 = Vector256.MultiplyAddEstimate(w0, x0, c00);
+            c01 = Vector256.MultiplyAddEstimate(w0, x1, c01);
+            c10 = Vector256.MultiplyAddEstimate(w1, x0, c10);
+            c11 = Vector256.MultiplyAddEstimate(w1, x1, c11);
+            c20 = Vector256.MultiplyAddEstimate(w2, x0, c20);
+            c21 = Vector256.MultiplyAddEstimate(w2, x1, c21);
+            c30 = Vector256.MultiplyAddEstimate(w3, x0, c30);
+            c31 = Vector256.MultiplyAddEstimate(w3, x1, c31);
+            xr = ref Unsafe.Add(ref xr, stride);
+            wr = ref Unsafe.Add(ref wr, stride);
+        }
+
+        c00.StoreUnsafe(ref a);
+        c01.StoreUnsafe(ref a, 4);
+        c10.StoreUnsafe(ref a, s);
+        c11.StoreUnsafe(ref a, s + 4);
+        c20.StoreUnsafe(ref a, 2 * s);
+        c21.StoreUnsafe(ref a, (2 * s) + 4);
+        c30.StoreUnsafe(ref a, 3 * s);
+        c31.StoreUnsafe(ref a, (3 * s) + 4);
+    }
+
+    private static void Tile4x4(ref double a, ref double xr, ref double wr, int rows, int stride)
+    {
+        var s = (nuint)stride;
+        var c0 = Vector256.LoadUnsafe(ref a);
+        var c1 = Vector256.LoadUnsafe(ref a, s);
+        var c2 = Vector256.LoadUnsafe(ref a, 2 * s);
+        var c3 = Vector256.LoadUnsafe(ref a, 3 * s);
+        for (var i = 0; i < rows; i++)
+        {
+            var x0 = Vector256.LoadUnsafe(ref xr);
+            c0 = Vector256.MultiplyAddEstimate(Vector256.Create(wr), x0, c0);
+            c1 = Vector256.MultiplyAddEstimate(Vector256.Create(Unsafe.Add(ref wr, 1)), x0, c1);
+            c2 = Vector256.MultiplyAddEstimate(Vector256.Create(Unsafe.Add(ref wr, 2)), x0, c2);
+            c3 = Vector256.MultiplyAddEstimate(Vector256.Create(Unsafe.Add(ref wr, 3)), x0, c3);
+            xr = ref Unsafe.Add(ref xr, stride);
+            wr = ref Unsafe.Add(ref wr, stride);
+        }
+
+        c0.StoreUnsafe(ref a);
+        c1.StoreUnsafe(ref a, s);
+        c2.StoreUnsafe(ref a, 2 * s);
+        c3.StoreUnsafe(ref a, 3 * s);
+    }
+
+    private static void AccumulateScalar(Span<double> w, Span<double> x, int rows, Span<double> accumulator, int m, int stride)
     {
         for (var i = 0; i < rows; i++)
         {
@@ -527,4 +581,4 @@ internal sealed class WeightedPass
 }
 
 /// <summary>The sums from one pass: X'WX and X'Wr (or X'Wz) of the model columns, the deviance, and how many fitted probabilities were numerically 0 or 1.</summary>
-internal sealed record PassResult(double[,] Cross, double[] Rhs, double Deviance, int BoundaryCount);
+internal sealed record PassResult(double[,]? Cross, double[]? Rhs, double Deviance, int BoundaryCount);
