@@ -1,0 +1,62 @@
+using ConnectingCommunities.Statistics.Regression;
+
+namespace ConnectingCommunities.Statistics.Tests;
+
+/// <summary>The vectorised, parallel fit against a plain one (the issue allows 1e-10 relative), and its determinism.</summary>
+public class FastPathTests
+{
+    [Theory]
+    [InlineData(1, 20_000, 6, 0)]
+    [InlineData(2, 25_000, 9, 4)]
+    [InlineData(3, 3_001, 14, 5)]
+    [InlineData(4, 17, 2, 0)]
+    public void Fast_fit_agrees_with_a_plain_IRLS_to_1e_10(int seed, int rows, int numeric, int levels)
+    {
+        var design = Synthetic.Create(seed, rows, numeric, levels);
+        var fast = LogisticRegression.Fit(design);
+        var plain = Reference.Irls(design);
+
+        Assert.Equal(plain.Iterations, fast.Iterations);
+        RAgreementTests.AssertClose(plain.Deviance, fast.ResidualDeviance, 1e-10, "deviance");
+        for (var j = 0; j < plain.Beta.Length; j++)
+        {
+            RAgreementTests.AssertClose(plain.Beta[j], fast.Terms[j].Estimate!.Value, 1e-10, fast.Terms[j].Term);
+        }
+    }
+
+    [Fact]
+    public void Results_do_not_depend_on_the_number_of_threads()
+    {
+        var design = Synthetic.Create(5, 40_000, 8, 3);
+        var one = LogisticRegression.Fit(design, new LogisticRegressionOptions { MaxDegreeOfParallelism = 1 });
+        var all = LogisticRegression.Fit(design, new LogisticRegressionOptions { MaxDegreeOfParallelism = 4 });
+
+        // Chunks are fixed and summed in order, so the numbers are identical, not just close.
+        Assert.Equal(one.ResidualDeviance, all.ResidualDeviance);
+        Assert.Equal(one.Terms.Select(t => t.Estimate), all.Terms.Select(t => t.Estimate));
+        Assert.Equal(one.Terms.Select(t => t.StandardError), all.Terms.Select(t => t.StandardError));
+    }
+
+    [Fact]
+    public void A_design_wrapped_without_copying_fits_like_one_built_from_columns()
+    {
+        var built = Synthetic.Create(6, 500, 3);
+        var values = new double[built.RowCount * built.ColumnCount];
+        for (var i = 0; i < built.RowCount; i++)
+        {
+            built.GetRow(i).CopyTo(values.AsSpan(i * built.ColumnCount));
+        }
+
+        var wrapped = DesignMatrix.FromRowMajor(values, built.RowCount, built.Terms.Select(t => t.Name).ToList(), built.Outcome.ToArray());
+        Assert.Equal(LogisticRegression.Fit(built).ResidualDeviance, LogisticRegression.Fit(wrapped).ResidualDeviance);
+    }
+
+    [Fact]
+    public void Wrapping_rejects_values_that_are_not_finite_and_outcomes_that_are_not_0_or_1()
+    {
+        string[] names = [DesignTerm.InterceptName, "x"];
+        Assert.Throws<ArgumentException>(() => DesignMatrix.FromRowMajor([1, double.NaN], 1, names, [0]));
+        Assert.Throws<ArgumentException>(() => DesignMatrix.FromRowMajor([1, 2], 1, names, [2]));
+        Assert.Throws<ArgumentException>(() => DesignMatrix.FromRowMajor([1, 2], 1, ["x", "y"], [0]));
+    }
+}
