@@ -50,6 +50,7 @@ public static class LogisticRegression
         var system = Restrict(start, kept);
         var beta = Solve(system.Cross!, system.Rhs!);
         var lastSolved = system.Cross!;
+        var lastStep = new double[beta.Length];
         var devOld = start.Deviance;
         var iterations = 1;
         var converged = false;
@@ -85,6 +86,7 @@ public static class LogisticRegression
 
             devOld = dev;
             var step = Solve(current.Cross!, current.Rhs!);
+            lastStep = step;
             var predictedChange = 0.0;
             for (var j = 0; j < beta.Length; j++)
             {
@@ -112,7 +114,7 @@ public static class LogisticRegression
 
         var standardErrors = Enumerable.Range(0, kept.Length).Select(k => Math.Sqrt(covariance[k, k])).ToArray();
         warnings.AddRange(Separation.Detect(new SeparationInput(
-            design, kept, statistics, start.Cross!, events, beta, standardErrors, current.BoundaryCount, converged)));
+            design, kept, statistics, start.Cross!, events, beta, standardErrors, lastStep, current.BoundaryCount, converged)));
         AddEventsPerVariable(warnings, events, n, kept.Length - 1);
 
         var terms = BuildTerms(design.Terms, kept, beta, standardErrors, options.ConfidenceLevel);

@@ -11,6 +11,7 @@ internal sealed record SeparationInput(
     long Events,
     double[] Beta,
     double[] StandardErrors,
+    double[] LastStep,
     int BoundaryCount,
     bool Converged);
 
@@ -25,8 +26,11 @@ internal sealed record SeparationInput(
 /// do not overlap those among the rows with outcome 0. Each of these makes a direction along
 /// which the likelihood keeps rising, so each names its covariate for certain. Separation by
 /// a combination of covariates is caught as R catches it, by fitted probabilities
-/// numerically 0 or 1 (or by non-convergence), and the terms named are those whose standard
-/// errors have exploded (over 100 per standard deviation of the covariate).
+/// numerically 0 or 1 (or by non-convergence), or, when standard errors have exploded (over
+/// 100 per standard deviation of the covariate), by checking that the direction of the last
+/// IRLS step separates the outcome: under separation the iterates keep moving along such a
+/// direction, while under mere near-collinearity the last step is tiny and points nowhere in
+/// particular. The terms named are those whose standard errors have exploded.
 /// </remarks>
 internal static class Separation
 {
@@ -103,17 +107,20 @@ internal static class Separation
             }
         }
 
-        if (found.Count == 0 && (input.BoundaryCount > 0 || !input.Converged))
+        if (found.Count == 0)
         {
             var exploded = Exploded(input);
-            if (input.BoundaryCount > 0 || exploded.Count > 0)
+            var certified = exploded.Count > 0 && LastStepSeparates(input);
+            if (input.BoundaryCount > 0 || certified || (!input.Converged && exploded.Count > 0))
             {
                 var which = exploded.Count == 0
                     ? "the terms involved could not be singled out"
                     : $"the estimates of {string.Join(", ", exploded.Select(x => $"'{x}'"))} run off towards infinity and their odds ratios cannot be estimated";
                 var evidence = input.BoundaryCount > 0
                     ? $"fitted probabilities numerically 0 or 1 occurred in {input.BoundaryCount} rows"
-                    : "the fit did not converge and some standard errors exploded";
+                    : certified
+                        ? "the direction in which the estimates keep moving splits the rows exactly by outcome"
+                        : "the fit did not converge and some standard errors exploded";
                 found.Add(new RegressionWarning(
                     RegressionWarningKind.Separation,
                     $"Separation: {evidence}, so a combination of covariates separates the outcome; {which}.",
@@ -122,6 +129,48 @@ internal static class Separation
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Whether the last IRLS step, as a direction d, separates the outcome: x'd at least 0 in
+    /// every row with outcome 1 and at most 0 in every row with outcome 0 (to rounding), and
+    /// not 0 everywhere. One pass over the data, made only when standard errors have exploded.
+    /// </summary>
+    private static bool LastStepSeparates(SeparationInput input)
+    {
+        var design = input.Design;
+        var direction = LogisticRegression.Expand(input.LastStep, input.Kept, design.ColumnCount);
+        var scores = new double[design.RowCount];
+        var largest = 0.0;
+        for (var i = 0; i < design.RowCount; i++)
+        {
+            var row = design.GetRow(i);
+            var score = 0.0;
+            for (var j = 0; j < row.Length; j++)
+            {
+                score += row[j] * direction[j];
+            }
+
+            scores[i] = score;
+            largest = Math.Max(largest, Math.Abs(score));
+        }
+
+        if (!(largest > 0))
+        {
+            return false;
+        }
+
+        var tolerance = 1e-6 * largest;
+        var outcome = design.Outcome;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (outcome[i] == 1.0 ? scores[i] < -tolerance : scores[i] > tolerance)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Terms whose standard error per standard deviation of the covariate has exploded.</summary>
