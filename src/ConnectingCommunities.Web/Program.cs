@@ -1,4 +1,4 @@
 using ConnectingCommunities.Web;
 
-var app = await WebApp.BuildAsync(args);
+var app = WebApp.Build(args);
 await app.RunAsync();

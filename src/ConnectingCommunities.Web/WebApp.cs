@@ -16,14 +16,19 @@ public static class WebApp
 {
     public const string SignInRateLimit = "sign-in";
 
-    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name decides where Razor Pages are discovered: always this assembly, even
+        // when a test or tool is the entry point.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
         ConfigureServices(builder);
         var app = builder.Build();
         ConfigurePipeline(app);
-        await InitialiseDatabaseAsync(app);
         return app;
     }
 
@@ -43,6 +48,7 @@ public static class WebApp
         services.AddScoped<CurrentUser>();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<DatabaseInitialiser>();
+        services.AddHostedService<DatabaseStartup>();
 
         var keysFolder = configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder ? folder : Path.Combine("data", "keys");
         services.AddDataProtection()
@@ -116,32 +122,5 @@ public static class WebApp
         app.MapHealth();
         app.MapRazorPages();
         app.MapApi();
-    }
-
-    private static async Task InitialiseDatabaseAsync(WebApplication app)
-    {
-        var database = app.Services.GetRequiredService<DatabaseOptions>();
-        var demo = app.Services.GetRequiredService<DemoOptions>();
-        var demoEnabled = demo.Enabled ?? database.Provider == DatabaseProvider.Sqlite;
-        using var scope = app.Services.CreateScope();
-        var initialiser = scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>();
-        var signIn = await initialiser.InitialiseAsync(demoEnabled, demo.Password);
-        if (signIn is not null)
-        {
-            PrintDemoSignIn(signIn);
-        }
-    }
-
-    private static void PrintDemoSignIn(DemoSignIn signIn)
-    {
-        var password = signIn.Password ?? "(the password printed when the demo users were created, or set Demo:Password)";
-        Console.WriteLine($"""
-
-            Connecting Communities demo sign-in
-              commissioner@demo.test, evaluator@demo.test,
-              manager.<lot>@demo.test and advisor.<lot>@demo.test for lots bl bb cn wh se cw bw ch gl
-              password: {password}
-
-            """);
     }
 }
