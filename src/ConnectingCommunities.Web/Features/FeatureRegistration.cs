@@ -1,13 +1,13 @@
 using ConnectingCommunities.Web.Features.Account;
 using ConnectingCommunities.Web.Features.Health;
-// using ConnectingCommunities.Web.Features.SetUp.Areas;
+using ConnectingCommunities.Web.Features.SetUp.Areas;
 using ConnectingCommunities.Web.Features.SetUp.Contracts;
 using ConnectingCommunities.Web.Features.SetUp.Lots;
-// using ConnectingCommunities.Web.Features.SetUp.Programme;
-// using ConnectingCommunities.Web.Features.SetUp.Providers;
+using ConnectingCommunities.Web.Features.SetUp.Programme;
+using ConnectingCommunities.Web.Features.SetUp.Providers;
 using ConnectingCommunities.Web.Features.SetUp.Tariffs;
 using ConnectingCommunities.Web.Features.SetUp.Targets;
-// using ConnectingCommunities.Web.Features.SetUp.Users;
+using ConnectingCommunities.Web.Features.SetUp.Users;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace ConnectingCommunities.Web.Features;
@@ -19,12 +19,12 @@ public static class FeatureRegistration
     {
         services.AddScoped<LotHandler>();
         services.AddScoped<ContractHandler>();
-        // services.AddScoped<ProviderHandler>();
+        services.AddScoped<ProviderHandler>();
         services.AddScoped<TariffHandler>();
         services.AddScoped<TargetHandler>();
-        // services.AddScoped<AreaHandler>();
-        // services.AddScoped<UserHandler>();
-        // services.AddScoped<ProgrammeHandler>();
+        services.AddScoped<AreaHandler>();
+        services.AddScoped<UserHandler>();
+        services.AddScoped<ProgrammeHandler>();
         services.AddScoped<SignInHandler>();
         return services;
     }
@@ -33,6 +33,8 @@ public static class FeatureRegistration
     {
         ArgumentNullException.ThrowIfNull(conventions);
         conventions.AddPageRoute("/SetUp/Lots/Edit", "/setup/lots/new");
+        conventions.AddPageRoute("/SetUp/Contracts/Edit", "/setup/contracts/new");
+        conventions.AddPageRoute("/SetUp/Providers/Edit", "/setup/providers/new");
     }
 
     public static void MapApi(this WebApplication app)
@@ -40,14 +42,14 @@ public static class FeatureRegistration
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization(Infrastructure.Policies.SignedIn);
         api.MapAuthApi();
-        // api.MapProgrammeApi();
+        api.MapProgrammeApi();
         api.MapLotsApi();
-        // api.MapAreasApi();
-        // api.MapProvidersApi();
+        api.MapAreasApi();
+        api.MapProvidersApi();
         api.MapContractsApi();
         api.MapTariffsApi();
         api.MapTargetsApi();
-        // api.MapUsersApi();
+        api.MapUsersApi();
     }
 
     public static void MapHealth(this WebApplication app) => HealthEndpoint.Map(app);
