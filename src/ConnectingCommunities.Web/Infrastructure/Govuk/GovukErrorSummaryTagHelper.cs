@@ -36,7 +36,7 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
             var text = HtmlEncoder.Default.Encode(message);
             list.Append(key.Length == 0
                 ? $"<li>{text}</li>"
-                : $"<li><a href=\"#{HtmlEncoder.Default.Encode(key.Replace('.', '-'))}\">{text}</a></li>");
+                : $"<li><a href=\"#{HtmlEncoder.Default.Encode(FieldId(key))}\">{text}</a></li>");
         }
 
         output.TagName = "div";
@@ -47,4 +47,10 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
             "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>"
             + $"<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">{list}</ul></div></div>");
     }
+
+    /// <summary>
+    /// ModelState keeps the binder's casing ("Value") while fields are named in camelCase ("value"),
+    /// as in the API; the link must match the field's id.
+    /// </summary>
+    private static string FieldId(string key) => (char.ToLowerInvariant(key[0]) + key[1..]).Replace('.', '-');
 }
