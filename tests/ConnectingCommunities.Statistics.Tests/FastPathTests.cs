@@ -25,6 +25,28 @@ public class FastPathTests
     }
 
     [Fact]
+    public void A_factors_dummies_are_found_as_one_indicator_group_and_fitted_sparsely()
+    {
+        var design = Synthetic.Create(9, 5_000, 2, 5);
+        var all = Enumerable.Range(0, design.ColumnCount).ToArray();
+        var statistics = new ColumnStatistics();
+        var start = new WeightedPass(design, all, null).Run(null, statistics);
+        var groups = IndicatorGroups.Find(all, statistics, start.Cross!, design.RowCount);
+        Assert.Equal([3, 4, 5, 6], Assert.Single(groups));
+
+        var dense = new WeightedPass(design, all, null).Run(null, null);
+        var sparse = new WeightedPass(design, all, null, groups).Run(null, null);
+        for (var j = 0; j < all.Length; j++)
+        {
+            RAgreementTests.AssertClose(dense.Rhs![j], sparse.Rhs![j], 1e-12, $"rhs {j}");
+            for (var k = 0; k < all.Length; k++)
+            {
+                Assert.True(Math.Abs(dense.Cross![j, k] - sparse.Cross![j, k]) <= 1e-12 * Math.Abs(dense.Cross[j, j]), $"cross {j},{k}");
+            }
+        }
+    }
+
+    [Fact]
     public void Results_do_not_depend_on_the_number_of_threads()
     {
         var design = Synthetic.Create(5, 40_000, 8, 3);

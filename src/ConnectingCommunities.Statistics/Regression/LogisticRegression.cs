@@ -45,7 +45,10 @@ public static class LogisticRegression
         var rank = Collinearity.Analyse(start.Cross!, design.Terms, options.CollinearityTolerance);
         warnings.AddRange(rank.Warnings);
         var kept = rank.Kept;
-        var pass = kept.Length == p ? firstPass : new WeightedPass(design, kept, options.MaxDegreeOfParallelism);
+        var indicatorGroups = IndicatorGroups.Find(kept, statistics, start.Cross!, n);
+        var pass = kept.Length == p && indicatorGroups.Count == 0
+            ? firstPass
+            : new WeightedPass(design, kept, options.MaxDegreeOfParallelism, indicatorGroups);
 
         var system = Restrict(start, kept);
         var beta = Solve(system.Cross!, system.Rhs!);

@@ -45,12 +45,31 @@ internal sealed class WeightedPass
     private readonly int modelCount;
     private readonly int stride;
     private readonly int chunkCount;
+
+    // The columns held densely in the block buffers (all model columns unless there are
+    // indicator groups), and whether they are the design's first columns in order.
+    private readonly int[] denseColumns;
+    private readonly int denseCount;
+    private readonly bool denseIsPrefix;
+
+    // Groups of mutually exclusive 0/1 columns (a factor's dummies), handled sparsely: per
+    // row, the weighted dense row is added to the row of the group's level that is 1 (or to
+    // a spare row when none is), and w to a small table per pair of groups.
+    private readonly int[][] groups;
+    private readonly int[] groupBase;
+    private readonly int sparseRows;
+    private readonly int[,] pairBase;
+    private readonly int chunkSize;
     private readonly double[] chunkCross;
     private readonly double[] chunkDeviance;
     private readonly int[] chunkBoundary;
     private readonly ParallelOptions parallelOptions;
 
-    internal WeightedPass(DesignMatrix design, int[] modelColumns, int? maxDegreeOfParallelism)
+    /// <param name="design">The design matrix.</param>
+    /// <param name="modelColumns">The design columns in the model, in the order of the results.</param>
+    /// <param name="maxDegreeOfParallelism">The most cores to use, or null for all.</param>
+    /// <param name="indicatorGroups">Groups of mutually exclusive 0/1 model columns to handle sparsely (each needs the intercept, column 0, among the model columns).</param>
+    internal WeightedPass(DesignMatrix design, int[] modelColumns, int? maxDegreeOfParallelism, IReadOnlyList<int[]>? indicatorGroups = null)
     {
         x = design.Values;
         y = design.OutcomeArray;
@@ -58,12 +77,38 @@ internal sealed class WeightedPass
         columnCount = design.ColumnCount;
         this.modelColumns = modelColumns;
         modelCount = modelColumns.Length;
-        identityColumns = modelCount == columnCount && modelColumns.Select((c, i) => c == i).All(b => b);
+        groups = indicatorGroups is { Count: > 0 } && modelColumns.Contains(0) ? [.. indicatorGroups] : [];
+        var grouped = groups.SelectMany(g => g).ToHashSet();
+        denseColumns = modelColumns.Where(c => !grouped.Contains(c)).ToArray();
+        denseCount = denseColumns.Length;
+        denseIsPrefix = denseColumns.Select((c, i) => c == i).All(b => b);
+        identityColumns = denseIsPrefix && denseCount == columnCount;
 
         // One spare column for the working response, then padding to whole kernel tiles.
-        stride = ((modelCount + 1 + 7) / 8) * 8;
+        stride = ((denseCount + 1 + 7) / 8) * 8;
+        groupBase = new int[groups.Length];
+        pairBase = new int[groups.Length, groups.Length];
+        var rowsSoFar = 0;
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groupBase[g] = rowsSoFar;
+            rowsSoFar += groups[g].Length + 1;
+        }
+
+        sparseRows = rowsSoFar;
+        var pairsAt = (stride * stride) + (sparseRows * stride);
+        for (var g = 0; g < groups.Length; g++)
+        {
+            for (var h = g + 1; h < groups.Length; h++)
+            {
+                pairBase[g, h] = pairsAt;
+                pairsAt += (groups[g].Length + 1) * (groups[h].Length + 1);
+            }
+        }
+
+        chunkSize = pairsAt;
         chunkCount = Math.Max(1, (rowCount + ChunkRows - 1) / ChunkRows);
-        chunkCross = new double[(long)chunkCount * stride * stride];
+        chunkCross = new double[(long)chunkCount * chunkSize];
         chunkDeviance = new double[chunkCount];
         chunkBoundary = new int[chunkCount];
         parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
@@ -92,7 +137,7 @@ internal sealed class WeightedPass
         statistics?.Reset(chunkCount, stride);
         if (chunkCount == 1 || parallelOptions.MaxDegreeOfParallelism == 1)
         {
-            var scratch = new Scratch(stride);
+            var scratch = new Scratch(stride, columnCount, groups.Length);
             for (var chunk = 0; chunk < chunkCount; chunk++)
             {
                 ProcessChunk(chunk, scratch, coefficients, statistics, accumulate);
@@ -104,7 +149,7 @@ internal sealed class WeightedPass
                 0,
                 chunkCount,
                 parallelOptions,
-                () => new Scratch(stride),
+                () => new Scratch(stride, columnCount, groups.Length),
                 (chunk, _, scratch) =>
                 {
                     ProcessChunk(chunk, scratch, coefficients, statistics, accumulate);
@@ -118,41 +163,88 @@ internal sealed class WeightedPass
 
     private PassResult Reduce(bool accumulated)
     {
-        var size = stride * stride;
-        var total = new double[size];
         var deviance = 0.0;
         var boundary = 0;
         for (var chunk = 0; chunk < chunkCount; chunk++)
         {
-            System.Numerics.Tensors.TensorPrimitives.Add(total, chunkCross.AsSpan(chunk * size, size), total);
             deviance += chunkDeviance[chunk];
             boundary += chunkBoundary[chunk];
         }
 
-        var m = modelCount;
-        var cross = new double[m, m];
-        var rhs = new double[m];
-        for (var j = 0; j < m; j++)
+        if (!accumulated)
         {
-            for (var k = j; k < m; k++)
-            {
-                cross[j, k] = total[(j * stride) + k];
-                cross[k, j] = cross[j, k];
-            }
-
-            rhs[j] = total[(j * stride) + m];
+            return new PassResult(null, null, deviance, boundary);
         }
 
-        return new PassResult(accumulated ? cross : null, accumulated ? rhs : null, deviance, boundary);
+        var total = new double[chunkSize];
+        for (var chunk = 0; chunk < chunkCount; chunk++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(total, chunkCross.AsSpan(chunk * chunkSize, chunkSize), total);
+        }
+
+        var position = new int[columnCount];
+        for (var k = 0; k < modelCount; k++)
+        {
+            position[modelColumns[k]] = k;
+        }
+
+        var cross = new double[modelCount, modelCount];
+        var rhs = new double[modelCount];
+        void Set(int a, int b, double value)
+        {
+            cross[position[a], position[b]] = value;
+            cross[position[b], position[a]] = value;
+        }
+
+        var d = denseCount;
+        for (var a = 0; a < d; a++)
+        {
+            for (var b = a; b < d; b++)
+            {
+                Set(denseColumns[a], denseColumns[b], total[(a * stride) + b]);
+            }
+
+            rhs[position[denseColumns[a]]] = total[(a * stride) + d];
+        }
+
+        var intercept = Array.IndexOf(denseColumns, 0);
+        var sparse = stride * stride;
+        for (var g = 0; g < groups.Length; g++)
+        {
+            for (var p = 0; p < groups[g].Length; p++)
+            {
+                var column = groups[g][p];
+                var row = sparse + ((groupBase[g] + p + 1) * stride);
+                for (var a = 0; a < d; a++)
+                {
+                    Set(column, denseColumns[a], total[row + a]);
+                }
+
+                rhs[position[column]] = total[row + d];
+
+                // A 0/1 column's square is itself, so its diagonal is its product with the intercept;
+                // levels of one factor are never 1 together, so their products stay 0.
+                Set(column, column, total[row + intercept]);
+                for (var h = g + 1; h < groups.Length; h++)
+                {
+                    for (var q = 0; q < groups[h].Length; q++)
+                    {
+                        Set(column, groups[h][q], total[pairBase[g, h] + ((p + 1) * (groups[h].Length + 1)) + q + 1]);
+                    }
+                }
+            }
+        }
+
+        return new PassResult(cross, rhs, deviance, boundary);
     }
 
     private void ProcessChunk(int chunk, Scratch scratch, double[]? coefficients, ColumnStatistics? statistics, bool accumulate)
     {
         var first = chunk * ChunkRows;
         var end = Math.Min(rowCount, first + ChunkRows);
-        var size = stride * stride;
-        var accumulator = chunkCross.AsSpan(chunk * size, size);
-        accumulator.Clear();
+        var chunkAccumulator = chunkCross.AsSpan(chunk * chunkSize, chunkSize);
+        chunkAccumulator.Clear();
+        var accumulator = chunkAccumulator[..(stride * stride)];
         var deviance = 0.0;
         var boundary = 0;
         for (var blockStart = first; blockStart < end; blockStart += BlockRows)
@@ -185,12 +277,17 @@ internal sealed class WeightedPass
                 var xw = scratch.X.AsSpan(window * stride);
                 if (Vector256.IsHardwareAccelerated)
                 {
-                    AccumulateVectorised(w, xw, windowRows, accumulator, modelCount, stride);
+                    AccumulateVectorised(w, xw, windowRows, accumulator, denseCount, stride);
                 }
                 else
                 {
-                    AccumulateScalar(w, xw, windowRows, accumulator, modelCount, stride);
+                    AccumulateScalar(w, xw, windowRows, accumulator, denseCount, stride);
                 }
+            }
+
+            if (groups.Length > 0)
+            {
+                ScatterGroups(rows, scratch, chunkAccumulator);
             }
         }
 
@@ -211,11 +308,24 @@ internal sealed class WeightedPass
         {
             ref var row = ref Unsafe.Add(ref xRef, (nint)((long)(blockStart + i) * p));
             ref var target = ref Unsafe.Add(ref blockRef, i * stride);
-            if (!identityColumns)
+            for (var g = 0; g < groups.Length; g++)
             {
-                for (var c = 0; c < modelCount; c++)
+                // The level that is 1, counted from 1, or 0 for none: no branches needed.
+                var level = 0.0;
+                var members = groups[g];
+                for (var q = 0; q < members.Length; q++)
                 {
-                    Unsafe.Add(ref target, c) = Unsafe.Add(ref row, modelColumns[c]);
+                    level += (q + 1) * Unsafe.Add(ref row, members[q]);
+                }
+
+                scratch.Level[(i * groups.Length) + g] = (int)level;
+            }
+
+            if (!denseIsPrefix)
+            {
+                for (var c = 0; c < denseCount; c++)
+                {
+                    Unsafe.Add(ref target, c) = Unsafe.Add(ref row, denseColumns[c]);
                 }
 
                 if (coefficients is not null)
@@ -226,6 +336,9 @@ internal sealed class WeightedPass
                 continue;
             }
 
+            // The dense columns come first: copy the whole row, which may run past the padded
+            // row into the next one (copied over next) or the buffer's slack; the padding
+            // columns are then not zero, but they only reach sums that are never read.
             var j = 0;
             if (Vector256.IsHardwareAccelerated)
             {
@@ -267,12 +380,46 @@ internal sealed class WeightedPass
         }
     }
 
+    /// <summary>
+    /// For each row and indicator group, adds the row's weighted dense values (and w r) to the
+    /// accumulator row of the group's level that is 1, and w to each pair of groups' table.
+    /// </summary>
+    private void ScatterGroups(int rows, Scratch scratch, Span<double> chunkAccumulator)
+    {
+        ref var wRef = ref MemoryMarshal.GetArrayDataReference(scratch.W);
+        ref var aRef = ref MemoryMarshal.GetReference(chunkAccumulator);
+        var sparse = stride * stride;
+        var groupCount = groups.Length;
+        for (var i = 0; i < rows; i++)
+        {
+            ref var source = ref Unsafe.Add(ref wRef, i * stride);
+            var levels = scratch.Level.AsSpan(i * groupCount, groupCount);
+            for (var g = 0; g < groupCount; g++)
+            {
+                ref var target = ref Unsafe.Add(ref aRef, sparse + ((groupBase[g] + levels[g]) * stride));
+                for (var j = 0; j < stride; j += 4)
+                {
+                    (Vector256.LoadUnsafe(ref target, (nuint)j) + Vector256.LoadUnsafe(ref source, (nuint)j)).StoreUnsafe(ref target, (nuint)j);
+                }
+            }
+
+            var weight = scratch.Weight[i];
+            for (var g = 0; g < groupCount; g++)
+            {
+                for (var h = g + 1; h < groupCount; h++)
+                {
+                    Unsafe.Add(ref aRef, pairBase[g, h] + (levels[g] * (groups[h].Length + 1)) + levels[h]) += weight;
+                }
+            }
+        }
+    }
+
     /// <summary>Writes each row's weighted copy (w x) and puts the working response in the spare column.</summary>
     private void WeightBlock(int rows, Scratch scratch)
     {
         ref var xRef = ref MemoryMarshal.GetArrayDataReference(scratch.X);
         ref var wRef = ref MemoryMarshal.GetArrayDataReference(scratch.W);
-        var m = modelCount;
+        var m = denseCount;
         for (var i = 0; i < rows; i++)
         {
             ref var source = ref Unsafe.Add(ref xRef, i * stride);
@@ -294,6 +441,10 @@ internal sealed class WeightedPass
             }
 
             Unsafe.Add(ref source, m) = scratch.Response[i];
+
+            // w r in the weighted copy's spare column serves the indicator groups (the dense
+            // kernel only reaches it in a row of sums that is never read).
+            Unsafe.Add(ref target, m) = weight * scratch.Response[i];
         }
     }
 
@@ -557,9 +708,12 @@ internal sealed class WeightedPass
     }
 
     /// <summary>Per-thread block buffers; the padding columns are zero and stay so.</summary>
-    private sealed class Scratch(int stride)
+    private sealed class Scratch(int stride, int columnCount, int groupCount)
     {
-        public double[] X { get; } = new double[BlockRows * stride];
+        // Slack of a full row: a row is copied whole even when fewer columns are dense.
+        public double[] X { get; } = new double[(BlockRows * stride) + columnCount];
+
+        public int[] Level { get; } = new int[BlockRows * groupCount];
 
         public double[] W { get; } = new double[BlockRows * stride];
 
