@@ -244,7 +244,7 @@ public sealed class TargetHandler(CcDbContext db, CurrentUser user, TimeProvider
 
         if (input.Milestone is { } milestone && milestone != target.Milestone)
         {
-            errors.Add("milestone", $"This is a {target.Milestone.DisplayName()} target and its milestone cannot change: add a target for the other milestone");
+            errors.Add("milestone", $"This is the target for {target.Milestone.DisplayName()} and its milestone cannot change: add a target for the other milestone");
         }
 
         if (!string.IsNullOrWhiteSpace(input.Quarter)
@@ -345,7 +345,7 @@ public sealed class TargetHandler(CcDbContext db, CurrentUser user, TimeProvider
                 cancellationToken))
         {
             errors.Add("effectiveFrom",
-                $"There is already a {milestone.DisplayName()} target for {quarter.DisplayName} agreed from {Formatting.Date(from)}: change that target or choose another date");
+                $"There is already a target for {milestone.DisplayName()} in {quarter.DisplayName} from {Formatting.Date(from)}: change that target or choose another date");
         }
     }
 

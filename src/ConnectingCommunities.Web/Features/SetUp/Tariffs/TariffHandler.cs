@@ -263,7 +263,7 @@ public sealed class TariffHandler(CcDbContext db, CurrentUser user, TimeProvider
                 cancellationToken))
         {
             errors.Add("effectiveFrom",
-                $"There is already a {p.Milestone.DisplayName()} rate for {p.Cohort.DisplayName()} from {Formatting.Date(from)}: change that rate or choose another date");
+                $"There is already a rate for {p.Milestone.DisplayName()}, {p.Cohort.DisplayName()}, from {Formatting.Date(from)}: change that rate or choose another date");
         }
     }
 }
