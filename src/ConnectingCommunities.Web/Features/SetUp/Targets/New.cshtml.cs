@@ -39,6 +39,12 @@ public sealed class NewModel(TargetHandler handler) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(Form.Quarter))
+        {
+            // The page offers the programme's quarters in a list, so the API's "Enter the quarter" would not fit.
+            errors.Add("quarter", "Select the quarter");
+        }
+
         var input = new TargetInput
         {
             Lot = Form.Lot,
