@@ -62,6 +62,8 @@ public sealed class AreaHandler(CcDbContext db, CurrentUser user)
     /// <summary>Postcodes looked up per query: well inside every provider's parameter limit.</summary>
     private const int LookupBatch = 1_000;
 
+    private const int SaveBatch = 5_000;
+
     public async Task<AreaSummary?> SummaryAsync(string code, CancellationToken cancellationToken = default)
     {
         if (await FindLotAsync(code, cancellationToken) is not { } lot)
@@ -448,11 +450,23 @@ public sealed class AreaHandler(CcDbContext db, CurrentUser user)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Replace keeps the postcodes that stay rather than deleting and re-inserting them, so the
         // audit trail records only real changes; the area afterwards is exactly the file's list.
-        db.LotPostcodes.RemoveRange(toRemove);
-        db.LotPostcodes.AddRange(toAdd);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // Saved in slices inside the one transaction: a change tracker of a few thousand
+            // entries (each with its audit event) saves far faster than one of 200,000.
+            foreach (var slice in toRemove.Chunk(SaveBatch))
+            {
+                db.LotPostcodes.RemoveRange(slice);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            foreach (var slice in toAdd.Chunk(SaveBatch))
+            {
+                db.LotPostcodes.AddRange(slice);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
         }
         catch (DbUpdateException)
         {

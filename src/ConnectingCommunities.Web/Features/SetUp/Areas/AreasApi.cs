@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ConnectingCommunities.Domain.People;
 using ConnectingCommunities.Web.Infrastructure;
+using Microsoft.OpenApi;
 
 namespace ConnectingCommunities.Web.Features.SetUp.Areas;
 
@@ -29,7 +31,12 @@ public static class AreasApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                DescribeMultipartUpload(operation);
+                return Task.CompletedTask;
+            });
 
         postcodes.MapDelete("/{postcode}", async (string code, string postcode, AreaHandler handler, CancellationToken ct) =>
                 (await handler.RemoveAsync(code, postcode, cancellationToken: ct)).ToApi(_ => TypedResults.NoContent()))
@@ -56,6 +63,41 @@ public static class AreasApi
             .Produces<PostcodeLot>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The multipart form is read by hand, so say what it holds: a file, the mode and a reason.</summary>
+    private static void DescribeMultipartUpload(OpenApiOperation operation)
+    {
+        if (operation.RequestBody?.Content is not { } content)
+        {
+            return;
+        }
+
+        content["multipart/form-data"] = new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { "file" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["file"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Format = "binary",
+                        Description = "CSV, UTF-8 with or without a byte order mark, up to 5 MB and 100,000 rows: one postcode a row, "
+                            + "in the first column or the column headed \"postcode\"; the header is optional.",
+                    },
+                    ["mode"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Enum = [JsonValue.Create("add"), JsonValue.Create("replace")],
+                        Description = "add (the default) keeps the area's postcodes; replace removes those not in the file.",
+                    },
+                    ["reason"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Kept in the audit trail." },
+                },
+            },
+        };
     }
 
     private static async Task<IResult> UploadAsync(string code, HttpRequest request, AreaHandler handler, CancellationToken ct)
