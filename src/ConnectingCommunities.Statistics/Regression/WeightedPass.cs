@@ -60,6 +60,11 @@ internal sealed class WeightedPass
     private readonly int sparseRows;
     private readonly int[,] pairBase;
     private readonly int chunkSize;
+
+    // Each row's level in each group (0 for none), one byte each: they depend only on the
+    // design, so they are worked out in the first pass that needs them and kept.
+    private byte[]? levels;
+    private bool levelsReady;
     private readonly double[] chunkCross;
     private readonly double[] chunkDeviance;
     private readonly int[] chunkBoundary;
@@ -135,9 +140,14 @@ internal sealed class WeightedPass
         }
 
         statistics?.Reset(chunkCount, stride);
+        if (accumulate && groups.Length > 0 && levels is null)
+        {
+            levels = new byte[(long)rowCount * groups.Length];
+        }
+
         if (chunkCount == 1 || parallelOptions.MaxDegreeOfParallelism == 1)
         {
-            var scratch = new Scratch(stride, columnCount, groups.Length);
+            var scratch = new Scratch(stride, columnCount);
             for (var chunk = 0; chunk < chunkCount; chunk++)
             {
                 ProcessChunk(chunk, scratch, coefficients, statistics, accumulate);
@@ -149,7 +159,7 @@ internal sealed class WeightedPass
                 0,
                 chunkCount,
                 parallelOptions,
-                () => new Scratch(stride, columnCount, groups.Length),
+                () => new Scratch(stride, columnCount),
                 (chunk, _, scratch) =>
                 {
                     ProcessChunk(chunk, scratch, coefficients, statistics, accumulate);
@@ -158,6 +168,7 @@ internal sealed class WeightedPass
                 _ => { });
         }
 
+        levelsReady |= accumulate && groups.Length > 0;
         return Reduce(accumulate);
     }
 
@@ -287,7 +298,12 @@ internal sealed class WeightedPass
 
             if (groups.Length > 0)
             {
-                ScatterGroups(rows, scratch, chunkAccumulator);
+                if (!levelsReady)
+                {
+                    FindLevels(blockStart, rows);
+                }
+
+                ScatterGroups(blockStart, rows, scratch, chunkAccumulator);
             }
         }
 
@@ -308,19 +324,6 @@ internal sealed class WeightedPass
         {
             ref var row = ref Unsafe.Add(ref xRef, (nint)((long)(blockStart + i) * p));
             ref var target = ref Unsafe.Add(ref blockRef, i * stride);
-            for (var g = 0; g < groups.Length; g++)
-            {
-                // The level that is 1, counted from 1, or 0 for none: no branches needed.
-                var level = 0.0;
-                var members = groups[g];
-                for (var q = 0; q < members.Length; q++)
-                {
-                    level += (q + 1) * Unsafe.Add(ref row, members[q]);
-                }
-
-                scratch.Level[(i * groups.Length) + g] = (int)level;
-            }
-
             if (!denseIsPrefix)
             {
                 for (var c = 0; c < denseCount; c++)
@@ -380,35 +383,71 @@ internal sealed class WeightedPass
         }
     }
 
+    /// <summary>Works out and keeps each row's level in each indicator group (0 for none).</summary>
+    private void FindLevels(int blockStart, int rows)
+    {
+        ref var xRef = ref MemoryMarshal.GetArrayDataReference(x);
+        var groupCount = groups.Length;
+        for (var g = 0; g < groupCount; g++)
+        {
+            var members = groups[g];
+            for (var i = 0; i < rows; i++)
+            {
+                ref var row = ref Unsafe.Add(ref xRef, (nint)((long)(blockStart + i) * columnCount));
+                var level = 0;
+                for (var q = 0; q < members.Length; q++)
+                {
+                    level += (q + 1) * (int)Unsafe.Add(ref row, members[q]);
+                }
+
+                // Detection guarantees at most one 1 per group; the check guards the
+                // unchecked writes below should that ever not hold.
+                if ((uint)level > (uint)members.Length)
+                {
+                    throw new InvalidOperationException($"Row {blockStart + i} has more than one 1 among columns taken as exclusive.");
+                }
+
+                levels![((long)(blockStart + i) * groupCount) + g] = (byte)level;
+            }
+        }
+    }
+
     /// <summary>
     /// For each row and indicator group, adds the row's weighted dense values (and w r) to the
     /// accumulator row of the group's level that is 1, and w to each pair of groups' table.
     /// </summary>
-    private void ScatterGroups(int rows, Scratch scratch, Span<double> chunkAccumulator)
+    private void ScatterGroups(int blockStart, int rows, Scratch scratch, Span<double> chunkAccumulator)
     {
         ref var wRef = ref MemoryMarshal.GetArrayDataReference(scratch.W);
         ref var aRef = ref MemoryMarshal.GetReference(chunkAccumulator);
-        var sparse = stride * stride;
+        ref var levelRef = ref MemoryMarshal.GetArrayDataReference(levels!);
         var groupCount = groups.Length;
-        for (var i = 0; i < rows; i++)
+        var vectors = stride / 4;
+        for (var g = 0; g < groupCount; g++)
         {
-            ref var source = ref Unsafe.Add(ref wRef, i * stride);
-            var levels = scratch.Level.AsSpan(i * groupCount, groupCount);
-            for (var g = 0; g < groupCount; g++)
+            ref var groupRows = ref Unsafe.Add(ref aRef, (stride * stride) + (groupBase[g] * stride));
+            for (var i = 0; i < rows; i++)
             {
-                ref var target = ref Unsafe.Add(ref aRef, sparse + ((groupBase[g] + levels[g]) * stride));
-                for (var j = 0; j < stride; j += 4)
+                var level = Unsafe.Add(ref levelRef, (nint)(((long)(blockStart + i) * groupCount) + g));
+                ref var target = ref Unsafe.Add(ref groupRows, level * stride);
+                ref var source = ref Unsafe.Add(ref wRef, i * stride);
+                for (var v = 0; v < vectors; v++)
                 {
-                    (Vector256.LoadUnsafe(ref target, (nuint)j) + Vector256.LoadUnsafe(ref source, (nuint)j)).StoreUnsafe(ref target, (nuint)j);
+                    var at = (nuint)(v * 4);
+                    (Vector256.LoadUnsafe(ref target, at) + Vector256.LoadUnsafe(ref source, at)).StoreUnsafe(ref target, at);
                 }
             }
 
-            var weight = scratch.Weight[i];
-            for (var g = 0; g < groupCount; g++)
+            for (var h = g + 1; h < groupCount; h++)
             {
-                for (var h = g + 1; h < groupCount; h++)
+                ref var table = ref Unsafe.Add(ref aRef, pairBase[g, h]);
+                var width = groups[h].Length + 1;
+                for (var i = 0; i < rows; i++)
                 {
-                    Unsafe.Add(ref aRef, pairBase[g, h] + (levels[g] * (groups[h].Length + 1)) + levels[h]) += weight;
+                    var at = (long)(blockStart + i) * groupCount;
+                    var a = Unsafe.Add(ref levelRef, (nint)(at + g));
+                    var b = Unsafe.Add(ref levelRef, (nint)(at + h));
+                    Unsafe.Add(ref table, (a * width) + b) += scratch.Weight[i];
                 }
             }
         }
@@ -708,12 +747,11 @@ internal sealed class WeightedPass
     }
 
     /// <summary>Per-thread block buffers; the padding columns are zero and stay so.</summary>
-    private sealed class Scratch(int stride, int columnCount, int groupCount)
+    private sealed class Scratch(int stride, int columnCount)
     {
         // Slack of a full row: a row is copied whole even when fewer columns are dense.
         public double[] X { get; } = new double[(BlockRows * stride) + columnCount];
 
-        public int[] Level { get; } = new int[BlockRows * groupCount];
 
         public double[] W { get; } = new double[BlockRows * stride];
 
