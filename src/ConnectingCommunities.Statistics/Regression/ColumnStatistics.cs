@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ConnectingCommunities.Statistics.Regression;
@@ -36,36 +37,78 @@ internal sealed class ColumnStatistics
     internal void Add(int chunk, double[] block, ReadOnlySpan<double> outcome, int rows, int blockStride)
     {
         var at = chunk * stride;
-        for (var i = 0; i < rows; i++)
+        if (!Vector256.IsHardwareAccelerated)
         {
-            var row = block.AsSpan(i * blockStride, blockStride);
-            var isEvent = outcome[i] == 1.0;
-            var min = (isEvent ? min1 : min0).AsSpan(at, stride);
-            var max = (isEvent ? max1 : max0).AsSpan(at, stride);
-            var sum = (isEvent ? sum1 : sum0).AsSpan(at, stride);
-            var odd = nonBinary.AsSpan(at, stride);
-            var j = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (; j <= blockStride - 4; j += 4)
-                {
-                    var v = Vector256.Create(row.Slice(j, 4));
-                    Vector256.Min(Vector256.Create(min.Slice(j, 4)), v).CopyTo(min.Slice(j, 4));
-                    Vector256.Max(Vector256.Create(max.Slice(j, 4)), v).CopyTo(max.Slice(j, 4));
-                    (Vector256.Create(sum.Slice(j, 4)) + v).CopyTo(sum.Slice(j, 4));
+            AddScalar(at, block, outcome, rows, blockStride, 0);
+            return;
+        }
 
-                    // |x (1 - x)| is 0 exactly when x is 0 or 1.
-                    (Vector256.Create(odd.Slice(j, 4)) + Vector256.Abs(v * (Vector256<double>.One - v))).CopyTo(odd.Slice(j, 4));
-                }
+        // Four columns at a time, the seven running summaries held in registers while the
+        // block's rows stream past; the outcome picks, without branches, which group's
+        // minimum, maximum and sum a row updates.
+        ref var blockRef = ref MemoryMarshal.GetArrayDataReference(block);
+        var one = Vector256<double>.One;
+        var j = 0;
+        for (; j <= blockStride - 4; j += 4)
+        {
+            var index = at + j;
+            var lo0 = Vector256.Create(min0.AsSpan(index, 4));
+            var hi0 = Vector256.Create(max0.AsSpan(index, 4));
+            var lo1 = Vector256.Create(min1.AsSpan(index, 4));
+            var hi1 = Vector256.Create(max1.AsSpan(index, 4));
+            var s0 = Vector256.Create(sum0.AsSpan(index, 4));
+            var s1 = Vector256.Create(sum1.AsSpan(index, 4));
+            var odd = Vector256.Create(nonBinary.AsSpan(index, 4));
+            for (var i = 0; i < rows; i++)
+            {
+                var v = Vector256.LoadUnsafe(ref blockRef, (nuint)((i * blockStride) + j));
+                var isEvent = Vector256.Equals(Vector256.Create(outcome[i]), one);
+                lo1 = Vector256.ConditionalSelect(isEvent, Vector256.Min(lo1, v), lo1);
+                hi1 = Vector256.ConditionalSelect(isEvent, Vector256.Max(hi1, v), hi1);
+                lo0 = Vector256.ConditionalSelect(isEvent, lo0, Vector256.Min(lo0, v));
+                hi0 = Vector256.ConditionalSelect(isEvent, hi0, Vector256.Max(hi0, v));
+                s1 += v & isEvent;
+                s0 += Vector256.AndNot(v, isEvent);
+
+                // |x (1 - x)| is 0 exactly when x is 0 or 1.
+                odd += Vector256.Abs(v * (one - v));
             }
 
-            for (; j < blockStride; j++)
+            lo0.CopyTo(min0.AsSpan(index, 4));
+            hi0.CopyTo(max0.AsSpan(index, 4));
+            lo1.CopyTo(min1.AsSpan(index, 4));
+            hi1.CopyTo(max1.AsSpan(index, 4));
+            s0.CopyTo(sum0.AsSpan(index, 4));
+            s1.CopyTo(sum1.AsSpan(index, 4));
+            odd.CopyTo(nonBinary.AsSpan(index, 4));
+        }
+
+        AddScalar(at, block, outcome, rows, blockStride, j);
+    }
+
+    private void AddScalar(int at, double[] block, ReadOnlySpan<double> outcome, int rows, int blockStride, int firstColumn)
+    {
+        for (var i = 0; i < rows; i++)
+        {
+            var isEvent = outcome[i] == 1.0;
+            for (var j = firstColumn; j < blockStride; j++)
             {
-                var v = row[j];
-                min[j] = Math.Min(min[j], v);
-                max[j] = Math.Max(max[j], v);
-                sum[j] += v;
-                odd[j] += Math.Abs(v * (1.0 - v));
+                var v = block[(i * blockStride) + j];
+                var k = at + j;
+                if (isEvent)
+                {
+                    min1[k] = Math.Min(min1[k], v);
+                    max1[k] = Math.Max(max1[k], v);
+                    sum1[k] += v;
+                }
+                else
+                {
+                    min0[k] = Math.Min(min0[k], v);
+                    max0[k] = Math.Max(max0[k], v);
+                    sum0[k] += v;
+                }
+
+                nonBinary[k] += Math.Abs(v * (1.0 - v));
             }
         }
     }

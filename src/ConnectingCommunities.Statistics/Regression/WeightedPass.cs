@@ -262,7 +262,18 @@ internal sealed class WeightedPass
         {
             var rows = Math.Min(BlockRows, end - blockStart);
             var outcome = y.AsSpan(blockStart, rows);
-            LoadBlock(blockStart, rows, scratch, coefficients);
+            if (accumulate || coefficients is null)
+            {
+                LoadBlock(blockStart, rows, scratch, coefficients);
+            }
+            else
+            {
+                // Only the deviance is wanted: the linear predictor, without copying the rows.
+                for (var i = 0; i < rows; i++)
+                {
+                    scratch.Eta[i] = Dot(x.AsSpan((int)((long)(blockStart + i) * columnCount), columnCount), coefficients);
+                }
+            }
             if (coefficients is null)
             {
                 StartingWeights(outcome, scratch);
