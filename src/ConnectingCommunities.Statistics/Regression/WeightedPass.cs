@@ -14,9 +14,12 @@ namespace ConnectingCommunities.Statistics.Regression;
 /// <remarks>
 /// The rows are cut into fixed chunks, each with its own accumulator, processed on all
 /// cores and then added up in chunk order: the result does not depend on the number of
-/// cores or on scheduling. Within a chunk, blocks of rows are copied (and weighted) into
-/// small padded buffers that stay in L1 cache, and a register-blocked kernel adds their
-/// contribution to X'WX, four rows by eight columns of the product at a time.
+/// cores or on scheduling. Within a chunk, blocks of 256 rows are copied (and weighted)
+/// into padded buffers, the weights are computed for the block at once, and a
+/// register-blocked kernel adds the block's contribution to X'WX over 32-row windows that
+/// stay in L1 cache, four rows by eight columns of the product at a time. Groups of
+/// mutually exclusive 0/1 columns can instead be accumulated sparsely (see
+/// <see cref="IndicatorGroups"/>).
 /// </remarks>
 internal sealed class WeightedPass
 {
@@ -118,10 +121,6 @@ internal sealed class WeightedPass
         chunkBoundary = new int[chunkCount];
         parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
     }
-
-    internal int ModelCount => modelCount;
-
-    internal int Stride => stride;
 
     /// <summary>
     /// Runs the pass. With <paramref name="coefficients"/> null it uses R's starting values
