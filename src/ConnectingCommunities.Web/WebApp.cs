@@ -79,6 +79,7 @@ public static class WebApp
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
+            options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
             options.Conventions.AuthorizeFolder("/SetUp", Policies.SetUp);
             options.Conventions.AllowAnonymousToFolder("/About");
             options.Conventions.AllowAnonymousToPage("/Index");
@@ -115,6 +116,7 @@ public static class WebApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<BearerTokenRevocationMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<TwoFactorRequirementMiddleware>();
 

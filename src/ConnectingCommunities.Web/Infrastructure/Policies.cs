@@ -15,6 +15,5 @@ public static class Policies
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(SetUp, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
-        options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

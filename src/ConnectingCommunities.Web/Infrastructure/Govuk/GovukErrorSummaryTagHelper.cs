@@ -23,6 +23,7 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
         var errors = ViewContext.ModelState
             .Where(e => e.Value?.Errors.Count > 0 && !e.Key.Contains('.', StringComparison.Ordinal))
             .SelectMany(e => e.Value!.Errors.Take(1).Select(err => (e.Key, err.ErrorMessage)))
+            .OrderBy(e => ViewContext.ModelState.ErrorPosition(e.Key))
             .ToList();
         if (errors.Count == 0)
         {
