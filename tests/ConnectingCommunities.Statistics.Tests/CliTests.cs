@@ -104,6 +104,12 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_standard_error_basis_is_an_error()
+    {
+        AssertInputError(TestData.RunDataset("mtcars", "--standard-errors", "sandwich"), "--standard-errors must be last-iteration or final-estimate, not 'sandwich'.");
+    }
+
+    [Fact]
     public void Broken_CSV_is_an_error()
     {
         AssertInputError(TestData.Run("--csv", Write("y,x\n1,2\n0\n"), "--outcome", "y"), "record 3 has 1 fields, but the header has 2");

@@ -43,7 +43,6 @@ internal static class RegressCommand
             Description = "last-iteration (R's printed standard errors, the default) or final-estimate (the information at the final estimate).",
             DefaultValueFactory = _ => "last-iteration",
         };
-        standardErrors.AcceptOnlyFromAmong("last-iteration", "final-estimate");
 
         var command = new Command("regress", "Fit a logistic regression (as R's glm with family = binomial) and print the result as JSON.");
         command.Options.Add(csv);
@@ -60,7 +59,7 @@ internal static class RegressCommand
                 parseResult.GetValue(factors) ?? [],
                 parseResult.GetValue(covariates),
                 parseResult.GetValue(profile),
-                parseResult.GetValue(standardErrors) == "final-estimate" ? StandardErrorBasis.FinalEstimate : StandardErrorBasis.LastIteration);
+                parseResult.GetValue(standardErrors));
             var configuration = parseResult.InvocationConfiguration;
             return Run(request, configuration.Output, configuration.Error);
         });
@@ -74,11 +73,17 @@ internal static class RegressCommand
         LogisticRegressionResult result;
         try
         {
+            var basis = request.StandardErrors switch
+            {
+                null or "last-iteration" => StandardErrorBasis.LastIteration,
+                "final-estimate" => StandardErrorBasis.FinalEstimate,
+                _ => throw new RegressInputException($"--standard-errors must be last-iteration or final-estimate, not '{request.StandardErrors}'."),
+            };
             var design = RegressInput.Load(request);
             result = LogisticRegression.Fit(design, new LogisticRegressionOptions
             {
                 ProfileLikelihoodIntervals = request.Profile,
-                StandardErrors = request.StandardErrors,
+                StandardErrors = basis,
             });
         }
         catch (Exception e) when (e is RegressInputException or ArgumentException or IOException or UnauthorizedAccessException)
@@ -98,14 +103,14 @@ internal static class RegressCommand
 /// <param name="Factors">Categorical columns, each COL or COL:REF.</param>
 /// <param name="Covariates">Comma-separated covariates, or null for every column but the outcome.</param>
 /// <param name="Profile">Whether to add profile-likelihood intervals.</param>
-/// <param name="StandardErrors">Which information matrix the standard errors come from.</param>
+/// <param name="StandardErrors">Which information matrix the standard errors come from: last-iteration (R's printed ones, the default) or final-estimate.</param>
 internal sealed record RegressRequest(
     string? CsvPath,
     string? Outcome,
     IReadOnlyList<string> Factors,
     string? Covariates,
     bool Profile = false,
-    StandardErrorBasis StandardErrors = StandardErrorBasis.LastIteration);
+    string? StandardErrors = null);
 
 /// <summary>Turns a CSV file and the command's options into a design matrix.</summary>
 internal static class RegressInput
