@@ -47,6 +47,26 @@ public class FastPathTests
     }
 
     [Fact]
+    public void The_AVX_512_and_AVX2_kernels_agree()
+    {
+        var design = Synthetic.Create(10, 9_000, 13, 3);
+        var all = Enumerable.Range(0, design.ColumnCount).ToArray();
+        var beta = new double[design.ColumnCount];
+        beta[0] = 0.2;
+        var wide = new WeightedPass(design, all, null).Run(beta, null);
+        var narrow = new WeightedPass(design, all, null, allowVector512: false).Run(beta, null);
+        Assert.Equal(wide.Deviance, narrow.Deviance);
+        for (var j = 0; j < all.Length; j++)
+        {
+            RAgreementTests.AssertClose(narrow.Rhs![j], wide.Rhs![j], 1e-12, $"rhs {j}");
+            for (var k = 0; k < all.Length; k++)
+            {
+                Assert.True(Math.Abs(narrow.Cross![j, k] - wide.Cross![j, k]) <= 1e-12 * Math.Abs(narrow.Cross[j, j]), $"cross {j},{k}");
+            }
+        }
+    }
+
+    [Fact]
     public void Results_do_not_depend_on_the_number_of_threads()
     {
         var design = Synthetic.Create(5, 40_000, 8, 3);
