@@ -22,7 +22,11 @@ public abstract class ContractsTests<TFixture>(TFixture fixture) : IClassFixture
 
         var (status, problem) = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/contracts", new
         {
-            lot = "WH", providerId, reference = "CC-WH-99", startDate = "2021-06-01", endDate = "2022-05-31",
+            lot = "WH",
+            providerId,
+            reference = "CC-WH-99",
+            startDate = "2021-06-01",
+            endDate = "2022-05-31",
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -40,7 +44,10 @@ public abstract class ContractsTests<TFixture>(TFixture fixture) : IClassFixture
 
         var (status, contract) = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/contracts", new
         {
-            lot = "GL", providerId, reference = "CC-GL-02", startDate = "2022-01-01",
+            lot = "GL",
+            providerId,
+            reference = "CC-GL-02",
+            startDate = "2022-01-01",
         });
 
         Assert.Equal(HttpStatusCode.Created, status);
@@ -59,7 +66,11 @@ public abstract class ContractsTests<TFixture>(TFixture fixture) : IClassFixture
 
         var (status, problem) = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/contracts", new
         {
-            lot, providerId, reference = $"CC-BAD-{field}", startDate = start, endDate = end,
+            lot,
+            providerId,
+            reference = $"CC-BAD-{field}",
+            startDate = start,
+            endDate = end,
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -88,16 +99,24 @@ public abstract class ContractsTests<TFixture>(TFixture fixture) : IClassFixture
 
         var refused = await pages.PostFormAsync("/setup/contracts/new?lot=CH", new Dictionary<string, string>
         {
-            ["lot"] = "CH", ["providerId"] = providerId, ["reference"] = "CC-CH-02",
-            ["startDate.Day"] = "1", ["startDate.Month"] = "6", ["startDate.Year"] = "2021",
+            ["lot"] = "CH",
+            ["providerId"] = providerId,
+            ["reference"] = "CC-CH-02",
+            ["startDate.Day"] = "1",
+            ["startDate.Month"] = "6",
+            ["startDate.Year"] = "2021",
         });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("overlap", (await pages.ParseAsync(refused)).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
 
         var saved = await pages.PostFormAsync("/setup/contracts/new?lot=CH", new Dictionary<string, string>
         {
-            ["lot"] = "CH", ["providerId"] = providerId, ["reference"] = "CC-CH-02",
-            ["startDate.Day"] = "1", ["startDate.Month"] = "1", ["startDate.Year"] = "2022",
+            ["lot"] = "CH",
+            ["providerId"] = providerId,
+            ["reference"] = "CC-CH-02",
+            ["startDate.Day"] = "1",
+            ["startDate.Month"] = "1",
+            ["startDate.Year"] = "2022",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var lotPage = await pages.GetPageAsync(saved.Headers.Location!.ToString());

@@ -48,7 +48,11 @@ public abstract class PlatformTests<TFixture>(TFixture fixture) : IClassFixture<
         using var api = await App.ApiClientAsync(DemoUsers.Commissioner);
         var (_, created) = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/users", new
         {
-            email = "lockout.test@demo.test", displayName = "Lockout Test", role = "evaluator", lots = Array.Empty<string>(), password = "LockoutTest12345",
+            email = "lockout.test@demo.test",
+            displayName = "Lockout Test",
+            role = "evaluator",
+            lots = Array.Empty<string>(),
+            password = "LockoutTest12345",
         });
         Assert.Equal("lockout.test@demo.test", created.GetProperty("email").GetString());
         using var client = App.CreateClient();
@@ -71,7 +75,11 @@ public abstract class PlatformTests<TFixture>(TFixture fixture) : IClassFixture<
         using var api = await App.ApiClientAsync(DemoUsers.Commissioner);
         var (_, created) = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/users", new
         {
-            email = "revoked.test@demo.test", displayName = "Revoked Test", role = "advisor", lots = new[] { "GL" }, password = "RevokedTest12345",
+            email = "revoked.test@demo.test",
+            displayName = "Revoked Test",
+            role = "advisor",
+            lots = new[] { "GL" },
+            password = "RevokedTest12345",
         });
         using var advisor = App.CreateClient();
         await advisor.UseBearerTokenAsync("revoked.test@demo.test", "RevokedTest12345");
@@ -79,7 +87,10 @@ public abstract class PlatformTests<TFixture>(TFixture fixture) : IClassFixture<
 
         var (updated, _) = await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/users/{created.GetProperty("id").GetString()}", new
         {
-            displayName = "Revoked Test", role = "advisor", lots = new[] { "GL" }, isActive = false,
+            displayName = "Revoked Test",
+            role = "advisor",
+            lots = new[] { "GL" },
+            isActive = false,
         });
         Assert.Equal(HttpStatusCode.OK, updated);
 
@@ -178,7 +189,12 @@ public abstract class PlatformTests<TFixture>(TFixture fixture) : IClassFixture<
 
         var (bad, problem) = await api.SendJsonAsync(HttpMethod.Put, "/api/v1/programme", new
         {
-            name = "Connecting Communities", startDate = "2018-06-01", endDate = "2018-01-01", engagementThreshold = 0, progressionDefinition = "wider", sustainmentGapDays = 28,
+            name = "Connecting Communities",
+            startDate = "2018-06-01",
+            endDate = "2018-01-01",
+            engagementThreshold = 0,
+            progressionDefinition = "wider",
+            sustainmentGapDays = 28,
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad);
         Assert.True(problem.GetProperty("errors").TryGetProperty("endDate", out _));
