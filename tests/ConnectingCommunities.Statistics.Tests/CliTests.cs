@@ -36,6 +36,13 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Warnings_read_plainly_in_the_raw_output()
+    {
+        var run = TestData.RunDataset("collinear");
+        Assert.Contains("Collinearity: 'lwt_kg' is a linear combination of 'lwt' (lwt_kg = 0.453592 × lwt)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_values_drop_rows_and_are_counted()
     {
         var csv = Write("y,x,g\n1,2.5,a\n0,NA,b\n1,,a\n0,1.5,\n1,3,b\n0,1,a\n1,4,b\n0,0.5,a\n0,2,b\n1,3.5,a\nNA,1,a\n");

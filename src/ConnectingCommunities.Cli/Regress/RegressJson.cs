@@ -10,7 +10,10 @@ internal static class RegressJson
     public static string Write(LogisticRegressionResult result, bool includeProfile)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        // The relaxed encoder leaves quotes in warnings (') and signs such as × readable; the
+        // output is a terminal or a file, never HTML, which is what the default guards against.
+        var options = new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var json = new Utf8JsonWriter(stream, options))
         {
             json.WriteStartObject();
             json.WriteNumber("n", result.ObservationCount);
