@@ -98,11 +98,7 @@ public sealed class ContractHandler(CcDbContext db, CurrentUser user, TimeProvid
         contract.LotId = lot!.Id;
         Apply(contract, input);
         user.Reason = input.Reason;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SavedWithoutConflictAsync(cancellationToken))
         {
             return Result<ContractView>.Conflict("Someone else changed this contract at the same time. Reload it and make your change again.");
         }

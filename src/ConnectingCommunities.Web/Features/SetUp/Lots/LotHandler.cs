@@ -135,11 +135,7 @@ public sealed class LotHandler(CcDbContext db, CurrentUser user, TimeProvider cl
         lot.LocalAuthority = input.LocalAuthority!.Trim();
         Apply(lot, input, group!);
         user.Reason = input.Reason;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SavedWithoutConflictAsync(cancellationToken))
         {
             return Result<LotView>.Conflict("Someone else changed this lot at the same time. Reload it and make your change again.");
         }

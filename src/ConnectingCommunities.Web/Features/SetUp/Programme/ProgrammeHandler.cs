@@ -106,11 +106,7 @@ public sealed class ProgrammeHandler(CcDbContext db, CurrentUser user)
         programme.ProgressionDefinition = input.ProgressionDefinition!.Value;
         programme.SustainmentGapDays = input.SustainmentGapDays!.Value;
         user.Reason = input.Reason;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SavedWithoutConflictAsync(cancellationToken))
         {
             return Result<ProgrammeView>.Conflict("Someone else changed the programme at the same time. Reload it and make your change again.");
         }

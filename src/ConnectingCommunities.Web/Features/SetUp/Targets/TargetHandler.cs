@@ -273,11 +273,7 @@ public sealed class TargetHandler(CcDbContext db, CurrentUser user, TimeProvider
         target.EffectiveFrom = input.EffectiveFrom!.Value;
         target.Reason = CleanReason(input.Reason);
         user.Reason = input.Reason;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SavedWithoutConflictAsync(cancellationToken))
         {
             return Result<TargetView>.Conflict("Someone else changed this target at the same time. Reload it and make your change again.");
         }

@@ -195,11 +195,7 @@ public sealed class TariffHandler(CcDbContext db, CurrentUser user, TimeProvider
         tariff.EffectiveFrom = input.EffectiveFrom!.Value;
         tariff.Reason = CleanReason(input.Reason);
         user.Reason = input.Reason;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SavedWithoutConflictAsync(cancellationToken))
         {
             return Result<TariffView>.Conflict("Someone else changed this tariff at the same time. Reload it and make your change again.");
         }
