@@ -97,7 +97,8 @@ public static class WebApp
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        // Codes read as the API contracts write them ("HardestToHelp", "FaceToFace"); input in any case.
+        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
     }
 
     private static void ConfigurePipeline(WebApplication app)

@@ -98,9 +98,9 @@ public static partial class ProblemDetailsSetup
             var t when t.Contains("Boolean", StringComparison.Ordinal) => "Must be true or false.",
             var t when t.Contains("Guid", StringComparison.Ordinal) => "Must be an identifier (a UUID).",
             var t when t.Contains("Milestone", StringComparison.Ordinal) =>
-                "Must be one of engaged, jobOutcome, sustained13Weeks, sustained26Weeks, sustained52Weeks, progression.",
+                "Must be one of Engaged, JobOutcome, Sustained13Weeks, Sustained26Weeks, Sustained52Weeks, Progression.",
             var t when t.Contains("Cohort", StringComparison.Ordinal) =>
-                "Must be one of hardestToHelp, harderToReach, rapidProgression, employed.",
+                "Must be one of HardestToHelp, HarderToReach, RapidProgression, Employed.",
             var t when t.Contains("String", StringComparison.Ordinal) => "Must be text.",
             _ => "The value is not valid for this field.",
         };

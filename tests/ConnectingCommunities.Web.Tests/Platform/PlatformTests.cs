@@ -50,7 +50,7 @@ public abstract class PlatformTests<TFixture>(TFixture fixture) : IClassFixture<
         {
             email = "lockout.test@demo.test",
             displayName = "Lockout Test",
-            role = "evaluator",
+            role = "Evaluator",
             lots = Array.Empty<string>(),
             password = "LockoutTest12345",
         });
@@ -77,7 +77,7 @@ public abstract class PlatformTests<TFixture>(TFixture fixture) : IClassFixture<
         {
             email = "revoked.test@demo.test",
             displayName = "Revoked Test",
-            role = "advisor",
+            role = "Advisor",
             lots = new[] { "GL" },
             password = "RevokedTest12345",
         });
@@ -88,7 +88,7 @@ public abstract class PlatformTests<TFixture>(TFixture fixture) : IClassFixture<
         var (updated, _) = await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/users/{created.GetProperty("id").GetString()}", new
         {
             displayName = "Revoked Test",
-            role = "advisor",
+            role = "Advisor",
             lots = new[] { "GL" },
             isActive = false,
         });
@@ -184,7 +184,7 @@ public abstract class PlatformTests<TFixture>(TFixture fixture) : IClassFixture<
         using var api = await App.ApiClientAsync(DemoUsers.Commissioner);
         var programme = await api.GetJsonAsync("/api/v1/programme");
         Assert.Equal(3, programme.GetProperty("engagementThreshold").GetInt32());
-        Assert.Equal("strict", programme.GetProperty("progressionDefinition").GetString());
+        Assert.Equal("Strict", programme.GetProperty("progressionDefinition").GetString());
         Assert.Equal(3_999_800m, programme.GetProperty("totalValue").GetDecimal() - ExtraLotValue(programme));
 
         var (bad, problem) = await api.SendJsonAsync(HttpMethod.Put, "/api/v1/programme", new
@@ -193,13 +193,13 @@ public abstract class PlatformTests<TFixture>(TFixture fixture) : IClassFixture<
             startDate = "2018-06-01",
             endDate = "2018-01-01",
             engagementThreshold = 0,
-            progressionDefinition = "wider",
+            progressionDefinition = "Wider",
             sustainmentGapDays = 28,
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad);
         Assert.True(problem.GetProperty("errors").TryGetProperty("endDate", out _));
         Assert.True(problem.GetProperty("errors").TryGetProperty("engagementThreshold", out _));
-        Assert.Equal("strict", (await api.GetJsonAsync("/api/v1/programme")).GetProperty("progressionDefinition").GetString());
+        Assert.Equal("Strict", (await api.GetJsonAsync("/api/v1/programme")).GetProperty("progressionDefinition").GetString());
     }
 
     [Theory]

@@ -24,14 +24,14 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
     [MemberData(nameof(Access.EveryRole), MemberType = typeof(Access))]
     public async Task Only_commissioners_may_use_the_targets_API(string email)
     {
-        var target = await CurrentTargetAsync("BL", "engaged", "2018-Q2");
+        var target = await CurrentTargetAsync("BL", "Engaged", "2018-Q2");
         var id = target.GetProperty("id").GetString();
         using var client = await App.ApiClientAsync(email);
         var before = await TotalVersionsAsync();
 
         var list = await client.GetAsync("/api/v1/targets?lot=WH");
         var one = await client.GetAsync($"/api/v1/targets/{id}");
-        var (created, _) = await client.SendJsonAsync(HttpMethod.Post, "/api/v1/targets", NewTarget("GL", "progression", "2021-Q1", 6, "2021-01-15"));
+        var (created, _) = await client.SendJsonAsync(HttpMethod.Post, "/api/v1/targets", NewTarget("GL", "Progression", "2021-Q1", 6, "2021-01-15"));
         var (updated, _) = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/targets/{id}", new { count = 12, effectiveFrom = "2018-06-01" });
 
         if (email == DemoUsers.Commissioner)
@@ -55,12 +55,12 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
     [Fact]
     public async Task Without_a_token_the_targets_API_answers_401()
     {
-        var id = (await CurrentTargetAsync("BL", "engaged", "2018-Q2")).GetProperty("id").GetString();
+        var id = (await CurrentTargetAsync("BL", "Engaged", "2018-Q2")).GetProperty("id").GetString();
         using var client = App.CreateClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/targets?lot=BL")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/api/v1/targets/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendJsonAsync(HttpMethod.Post, "/api/v1/targets", NewTarget("GL", "engaged", "2021-Q1", 1, "2021-01-20"))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendJsonAsync(HttpMethod.Post, "/api/v1/targets", NewTarget("GL", "Engaged", "2021-Q1", 1, "2021-01-20"))).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/targets/{id}", new { count = 1, effectiveFrom = "2018-06-01" })).Status);
     }
 
@@ -68,7 +68,7 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
     [MemberData(nameof(Access.EveryRole), MemberType = typeof(Access))]
     public async Task Target_pages_are_for_commissioners_only(string email)
     {
-        var id = (await CurrentTargetAsync("BL", "engaged", "2018-Q2")).GetProperty("id").GetString();
+        var id = (await CurrentTargetAsync("BL", "Engaged", "2018-Q2")).GetProperty("id").GetString();
         using var client = await App.SignInAsync(email);
         var expected = email == DemoUsers.Commissioner ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
 
@@ -82,14 +82,14 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
         {
             var post = await client.PostFormAsync($"/setup/targets/{id}", new Dictionary<string, string> { ["count"] = "99" });
             Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
-            Assert.Equal(12, (await CurrentTargetAsync("BL", "engaged", "2018-Q2")).GetProperty("count").GetInt32());
+            Assert.Equal(12, (await CurrentTargetAsync("BL", "Engaged", "2018-Q2")).GetProperty("count").GetInt32());
         }
     }
 
     [Fact]
     public async Task Without_signing_in_the_target_pages_send_people_to_sign_in()
     {
-        var id = (await CurrentTargetAsync("BL", "engaged", "2018-Q2")).GetProperty("id").GetString();
+        var id = (await CurrentTargetAsync("BL", "Engaged", "2018-Q2")).GetProperty("id").GetString();
         using var client = App.CreateClient();
 
         foreach (var page in new[] { "/setup/targets?lot=BL", $"/setup/targets/{id}", "/setup/targets/new?lot=BL" })
@@ -105,7 +105,7 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
 
-        var current = (await client.GetJsonAsync("/api/v1/targets?lot=BL&milestone=engaged")).GetProperty("items").EnumerateArray().ToList();
+        var current = (await client.GetJsonAsync("/api/v1/targets?lot=BL&milestone=Engaged")).GetProperty("items").EnumerateArray().ToList();
 
         Assert.Equal(15, current.Count);
         Assert.Equal("BL", current[0].GetProperty("lot").GetString());
@@ -127,7 +127,7 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
 
-        var all = (await client.GetJsonAsync("/api/v1/targets?lot=BL&milestone=engaged&version=all")).GetProperty("items").EnumerateArray().ToList();
+        var all = (await client.GetJsonAsync("/api/v1/targets?lot=BL&milestone=Engaged&version=all")).GetProperty("items").EnumerateArray().ToList();
 
         Assert.Equal(22, all.Count);
         var june2020 = all.Where(t => t.GetProperty("quarter").GetString() == "2020-Q2").ToList();
@@ -152,18 +152,18 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
 
     public static TheoryData<string, string, string> BadTargets => new()
     {
-        { """{"lot":"ZZ","milestone":"engaged","quarter":"2021-Q1","count":5,"effectiveFrom":"2021-02-01"}""", "lot", "no lot with code 'ZZ'" },
-        { """{"milestone":"engaged","quarter":"2021-Q1","count":5,"effectiveFrom":"2021-02-01"}""", "lot", "Select the lot" },
-        { """{"lot":"GL","milestone":"engaged","quarter":"2021-Q5","count":5,"effectiveFrom":"2021-02-01"}""", "quarter", "for example 2020-Q2" },
-        { """{"lot":"GL","milestone":"engaged","quarter":"Q2 2020","count":5,"effectiveFrom":"2021-02-01"}""", "quarter", "for example 2020-Q2" },
-        { """{"lot":"GL","milestone":"engaged","quarter":"2017-Q4","count":5,"effectiveFrom":"2021-02-01"}""", "quarter", "within the programme" },
-        { """{"lot":"GL","milestone":"engaged","quarter":"2022-Q1","count":5,"effectiveFrom":"2021-02-01"}""", "quarter", "within the programme" },
-        { """{"lot":"GL","milestone":"engaged","quarter":"2021-Q1","count":-1,"effectiveFrom":"2021-02-01"}""", "count", "between 0 and 100,000" },
-        { """{"lot":"GL","milestone":"engaged","quarter":"2021-Q1","count":100001,"effectiveFrom":"2021-02-01"}""", "count", "between 0 and 100,000" },
-        { """{"lot":"GL","milestone":"engaged","quarter":"2021-Q1","count":1.5,"effectiveFrom":"2021-02-01"}""", "count", "whole number" },
+        { """{"lot":"ZZ","milestone":"Engaged","quarter":"2021-Q1","count":5,"effectiveFrom":"2021-02-01"}""", "lot", "no lot with code 'ZZ'" },
+        { """{"milestone":"Engaged","quarter":"2021-Q1","count":5,"effectiveFrom":"2021-02-01"}""", "lot", "Select the lot" },
+        { """{"lot":"GL","milestone":"Engaged","quarter":"2021-Q5","count":5,"effectiveFrom":"2021-02-01"}""", "quarter", "for example 2020-Q2" },
+        { """{"lot":"GL","milestone":"Engaged","quarter":"Q2 2020","count":5,"effectiveFrom":"2021-02-01"}""", "quarter", "for example 2020-Q2" },
+        { """{"lot":"GL","milestone":"Engaged","quarter":"2017-Q4","count":5,"effectiveFrom":"2021-02-01"}""", "quarter", "within the programme" },
+        { """{"lot":"GL","milestone":"Engaged","quarter":"2022-Q1","count":5,"effectiveFrom":"2021-02-01"}""", "quarter", "within the programme" },
+        { """{"lot":"GL","milestone":"Engaged","quarter":"2021-Q1","count":-1,"effectiveFrom":"2021-02-01"}""", "count", "between 0 and 100,000" },
+        { """{"lot":"GL","milestone":"Engaged","quarter":"2021-Q1","count":100001,"effectiveFrom":"2021-02-01"}""", "count", "between 0 and 100,000" },
+        { """{"lot":"GL","milestone":"Engaged","quarter":"2021-Q1","count":1.5,"effectiveFrom":"2021-02-01"}""", "count", "whole number" },
         { """{"lot":"GL","milestone":"jobStart","quarter":"2021-Q1","count":5,"effectiveFrom":"2021-02-01"}""", "milestone", "Must be one of" },
-        { """{"lot":"BL","milestone":"engaged","quarter":"2020-Q2","count":5,"effectiveFrom":"2020-04-01"}""", "effectiveFrom", "already a target" },
-        { """{"lot":"GL","milestone":"engaged","quarter":"2021-Q1","count":5,"effectiveFrom":"2018-05-31"}""", "effectiveFrom", "programme's start, 1 June 2018" },
+        { """{"lot":"BL","milestone":"Engaged","quarter":"2020-Q2","count":5,"effectiveFrom":"2020-04-01"}""", "effectiveFrom", "already a target" },
+        { """{"lot":"GL","milestone":"Engaged","quarter":"2021-Q1","count":5,"effectiveFrom":"2018-05-31"}""", "effectiveFrom", "programme's start, 1 June 2018" },
     };
 
     [Theory]
@@ -184,22 +184,22 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
     public async Task A_new_version_becomes_the_current_target_and_the_old_one_is_kept()
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var old = await CurrentTargetAsync("GL", "jobOutcome", "2021-Q3");
-        var oldEnd = await CurrentTargetAsync("GL", "jobOutcome", "2021-Q4");
+        var old = await CurrentTargetAsync("GL", "JobOutcome", "2021-Q3");
+        var oldEnd = await CurrentTargetAsync("GL", "JobOutcome", "2021-Q4");
 
         var (status, created) = await client.SendJsonAsync(HttpMethod.Post, "/api/v1/targets",
-            NewTarget("gl", "jobOutcome", "2021-Q3", 9, "2021-02-01") with { Reason = "Extra job brokerage funding" });
+            NewTarget("gl", "JobOutcome", "2021-Q3", 9, "2021-02-01") with { Reason = "Extra job brokerage funding" });
 
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Equal("GL", created.GetProperty("lot").GetString());
         Assert.Equal("2021-Q3", created.GetProperty("quarter").GetString());
         Assert.Equal("2021-07-01", created.GetProperty("quarterStart").GetString());
-        var current = await CurrentTargetAsync("GL", "jobOutcome", "2021-Q3");
+        var current = await CurrentTargetAsync("GL", "JobOutcome", "2021-Q3");
         Assert.Equal(created.GetProperty("id").GetString(), current.GetProperty("id").GetString());
         Assert.Equal(9, current.GetProperty("count").GetInt32());
-        var newEnd = await CurrentTargetAsync("GL", "jobOutcome", "2021-Q4");
+        var newEnd = await CurrentTargetAsync("GL", "JobOutcome", "2021-Q4");
         Assert.Equal(oldEnd.GetProperty("cumulative").GetInt32() - old.GetProperty("count").GetInt32() + 9, newEnd.GetProperty("cumulative").GetInt32());
-        var versions = (await client.GetJsonAsync("/api/v1/targets?lot=GL&milestone=jobOutcome&version=all")).GetProperty("items")
+        var versions = (await client.GetJsonAsync("/api/v1/targets?lot=GL&milestone=JobOutcome&version=all")).GetProperty("items")
             .EnumerateArray().Where(t => t.GetProperty("quarter").GetString() == "2021-Q3").ToList();
         Assert.Equal(3, versions.Count);
         Assert.Contains(versions, v => v.GetProperty("id").GetString() == old.GetProperty("id").GetString());
@@ -209,7 +209,7 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
     public async Task A_commissioner_changes_a_target_which_is_then_no_longer_a_demo_value()
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var target = await CurrentTargetAsync("GL", "sustained13Weeks", "2021-Q2");
+        var target = await CurrentTargetAsync("GL", "Sustained13Weeks", "2021-Q2");
         Assert.True(target.GetProperty("isDemo").GetBoolean());
 
         var (status, after) = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/targets/{target.GetProperty("id").GetString()}",
@@ -228,7 +228,7 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
     public async Task A_stale_version_is_refused_as_a_conflict()
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var target = await CurrentTargetAsync("GL", "sustained26Weeks", "2021-Q1");
+        var target = await CurrentTargetAsync("GL", "Sustained26Weeks", "2021-Q1");
         var id = target.GetProperty("id").GetString();
         var version = target.GetProperty("version").GetInt32();
         await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/targets/{id}", new { count = 5, effectiveFrom = "2020-04-01", version });
@@ -244,7 +244,7 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
     public async Task A_target_keeps_its_lot_and_quarter_and_its_date_may_not_clash_with_another_version()
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var target = await CurrentTargetAsync("GL", "sustained52Weeks", "2021-Q2");
+        var target = await CurrentTargetAsync("GL", "Sustained52Weeks", "2021-Q2");
         var id = target.GetProperty("id").GetString();
 
         var (moveStatus, moveProblem) = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/targets/{id}",
@@ -318,7 +318,7 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
     [InlineData("", "Enter the target")]
     public async Task The_change_page_shows_a_bad_count_and_keeps_the_target(string count, string message)
     {
-        var target = await CurrentTargetAsync("GL", "engaged", "2020-Q3");
+        var target = await CurrentTargetAsync("GL", "Engaged", "2020-Q3");
         var id = target.GetProperty("id").GetString();
         using var client = await App.SignInAsync(DemoUsers.Commissioner);
 
@@ -336,13 +336,13 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
         Assert.Contains(message, summary.TextContent, StringComparison.Ordinal);
         Assert.Equal("#count", summary.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal(count, page.QuerySelector("#count")!.GetAttribute("value"));
-        Assert.Equal(target.GetProperty("count").GetInt32(), (await CurrentTargetAsync("GL", "engaged", "2020-Q3")).GetProperty("count").GetInt32());
+        Assert.Equal(target.GetProperty("count").GetInt32(), (await CurrentTargetAsync("GL", "Engaged", "2020-Q3")).GetProperty("count").GetInt32());
     }
 
     [Fact]
     public async Task The_change_page_saves_a_target_and_the_profile_shows_it()
     {
-        var target = await CurrentTargetAsync("GL", "progression", "2021-Q4");
+        var target = await CurrentTargetAsync("GL", "Progression", "2021-Q4");
         var id = target.GetProperty("id").GetString();
         using var client = await App.SignInAsync(DemoUsers.Commissioner);
         var form = await client.GetPageAsync($"/setup/targets/{id}");
@@ -360,7 +360,7 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
         var page = await client.GetPageAsync("/setup/targets?lot=GL");
         Assert.Contains("Target saved", page.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("17", Cell(page.QuerySelectorAll("table")[0], "October to December 2021", "Progression"), StringComparison.Ordinal);
-        var readBack = await CurrentTargetAsync("GL", "progression", "2021-Q4");
+        var readBack = await CurrentTargetAsync("GL", "Progression", "2021-Q4");
         Assert.Equal(17, readBack.GetProperty("count").GetInt32());
         Assert.Equal("Progression push in the final quarter", readBack.GetProperty("reason").GetString());
         Assert.Equal("2020-04-01", readBack.GetProperty("effectiveFrom").GetString());
@@ -375,9 +375,9 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
         Assert.Equal("GL", form.QuerySelector("#lot option[selected]")!.GetAttribute("value"));
         Assert.NotNull(form.QuerySelector("#quarter option[value='2020-Q2']"));
 
-        var unknownLot = await client.ParseAsync(await client.PostFormAsync("/setup/targets/new", NewForm("ZZ", "engaged", "2021-Q2", "10", new DateOnly(2021, 3, 1))));
-        var badQuarter = await client.ParseAsync(await client.PostFormAsync("/setup/targets/new", NewForm("GL", "engaged", "2021-Q9", "10", new DateOnly(2021, 3, 1))));
-        var duplicate = await client.ParseAsync(await client.PostFormAsync("/setup/targets/new", NewForm("GL", "engaged", "2021-Q2", "10", new DateOnly(2020, 4, 1))));
+        var unknownLot = await client.ParseAsync(await client.PostFormAsync("/setup/targets/new", NewForm("ZZ", "Engaged", "2021-Q2", "10", new DateOnly(2021, 3, 1))));
+        var badQuarter = await client.ParseAsync(await client.PostFormAsync("/setup/targets/new", NewForm("GL", "Engaged", "2021-Q9", "10", new DateOnly(2021, 3, 1))));
+        var duplicate = await client.ParseAsync(await client.PostFormAsync("/setup/targets/new", NewForm("GL", "Engaged", "2021-Q2", "10", new DateOnly(2020, 4, 1))));
 
         Assert.Equal("#lot", unknownLot.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
         Assert.Equal("#quarter", badQuarter.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
@@ -385,7 +385,7 @@ public abstract class TargetsTests<TFixture>(TFixture fixture) : IClassFixture<T
         Assert.Contains("already a target", duplicate.QuerySelector("#effectiveFrom-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await TotalVersionsAsync());
 
-        var added = await client.PostFormAsync("/setup/targets/new", NewForm("GL", "engaged", "2021-Q2", "10", new DateOnly(2021, 3, 1)));
+        var added = await client.PostFormAsync("/setup/targets/new", NewForm("GL", "Engaged", "2021-Q2", "10", new DateOnly(2021, 3, 1)));
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal("/setup/targets?lot=GL", added.Headers.Location!.ToString());

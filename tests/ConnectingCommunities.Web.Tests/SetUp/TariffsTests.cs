@@ -23,7 +23,7 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
     [MemberData(nameof(Access.EveryRole), MemberType = typeof(Access))]
     public async Task Only_commissioners_may_use_the_tariffs_API(string email)
     {
-        var id = await SeededRateIdAsync("jobOutcome", "hardestToHelp");
+        var id = await SeededRateIdAsync("JobOutcome", "HardestToHelp");
         using var client = await App.ApiClientAsync(email);
         var before = await TotalRatesAsync();
 
@@ -53,7 +53,7 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
     [Fact]
     public async Task Without_a_token_the_tariffs_API_answers_401()
     {
-        var id = await SeededRateIdAsync("jobOutcome", "hardestToHelp");
+        var id = await SeededRateIdAsync("JobOutcome", "HardestToHelp");
         using var client = App.CreateClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/tariffs")).StatusCode);
@@ -66,7 +66,7 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
     [MemberData(nameof(Access.EveryRole), MemberType = typeof(Access))]
     public async Task Tariff_pages_are_for_commissioners_only(string email)
     {
-        var id = await SeededRateIdAsync("jobOutcome", "hardestToHelp");
+        var id = await SeededRateIdAsync("JobOutcome", "HardestToHelp");
         using var client = await App.SignInAsync(email);
         var expected = email == DemoUsers.Commissioner ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
 
@@ -87,7 +87,7 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
     [Fact]
     public async Task Without_signing_in_the_tariff_pages_send_people_to_sign_in()
     {
-        var id = await SeededRateIdAsync("jobOutcome", "hardestToHelp");
+        var id = await SeededRateIdAsync("JobOutcome", "HardestToHelp");
         using var client = App.CreateClient();
 
         foreach (var page in new[] { "/setup/tariffs", $"/setup/tariffs/{id}", "/setup/tariffs/new" })
@@ -100,10 +100,10 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
 
     public static TheoryData<string, decimal, decimal> EngagedVariation => new()
     {
-        { "hardestToHelp", 360m, 420m },
-        { "harderToReach", 320m, 370m },
-        { "rapidProgression", 280m, 320m },
-        { "employed", 280m, 320m },
+        { "HardestToHelp", 360m, 420m },
+        { "HarderToReach", 320m, 370m },
+        { "RapidProgression", 280m, 320m },
+        { "Employed", 280m, 320m },
     };
 
     [Theory]
@@ -112,8 +112,8 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
 
-        var onTheDayBefore = (await client.GetJsonAsync($"/api/v1/tariffs?on=2020-03-31&milestone=engaged&cohort={cohort}")).GetProperty("items");
-        var onTheDay = (await client.GetJsonAsync($"/api/v1/tariffs?on=2020-04-01&milestone=engaged&cohort={cohort}")).GetProperty("items");
+        var onTheDayBefore = (await client.GetJsonAsync($"/api/v1/tariffs?on=2020-03-31&milestone=Engaged&cohort={cohort}")).GetProperty("items");
+        var onTheDay = (await client.GetJsonAsync($"/api/v1/tariffs?on=2020-04-01&milestone=Engaged&cohort={cohort}")).GetProperty("items");
 
         Assert.Equal(1, onTheDayBefore.GetArrayLength());
         Assert.Equal(before, onTheDayBefore[0].GetProperty("amount").GetDecimal());
@@ -174,7 +174,7 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
         Assert.All(items, i => Assert.True(i.GetProperty("inForceToday").GetBoolean()));
         var pairs = items.Select(i => (i.GetProperty("milestone").GetString(), i.GetProperty("cohort").GetString())).ToList();
         Assert.Equal(pairs.Count, pairs.Distinct().Count());
-        var jobOutcome = items.Single(i => i.GetProperty("milestone").GetString() == "jobOutcome" && i.GetProperty("cohort").GetString() == "hardestToHelp");
+        var jobOutcome = items.Single(i => i.GetProperty("milestone").GetString() == "JobOutcome" && i.GetProperty("cohort").GetString() == "HardestToHelp");
         Assert.Equal(889m, jobOutcome.GetProperty("amount").GetDecimal());
         Assert.False(jobOutcome.GetProperty("isDemo").GetBoolean());
     }
@@ -192,16 +192,16 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
 
     public static TheoryData<string, string, string> BadRates => new()
     {
-        { """{"milestone":"jobOutcome","cohort":"employed","effectiveFrom":"2021-03-01","amount":-1}""", "amount", "£0 or more" },
-        { """{"milestone":"jobOutcome","cohort":"employed","effectiveFrom":"2021-03-01","amount":1.234}""", "amount", "2 decimal places" },
-        { """{"milestone":"jobOutcome","cohort":"employed","effectiveFrom":"2021-03-01","amount":100000.01}""", "amount", "£100,000.00 or less" },
-        { """{"milestone":"jobStart","cohort":"employed","effectiveFrom":"2021-03-01","amount":1}""", "milestone", "Must be one of" },
-        { """{"milestone":"jobOutcome","cohort":"everyone","effectiveFrom":"2021-03-01","amount":1}""", "cohort", "Must be one of" },
-        { """{"cohort":"employed","effectiveFrom":"2021-03-01","amount":1}""", "milestone", "Select the milestone" },
-        { """{"milestone":"engaged","cohort":"hardestToHelp","effectiveFrom":"2020-04-01","amount":1}""", "effectiveFrom", "already a rate" },
-        { """{"milestone":"jobOutcome","cohort":"employed","effectiveFrom":"2018-05-31","amount":1}""", "effectiveFrom", "programme's start, 1 June 2018" },
-        { """{"milestone":"jobOutcome","cohort":"employed","amount":1}""", "effectiveFrom", "Enter the date" },
-        { """{"milestone":"jobOutcome","cohort":"employed","effectiveFrom":"2021-03-01","amount":"lots"}""", "amount", "number" },
+        { """{"milestone":"JobOutcome","cohort":"Employed","effectiveFrom":"2021-03-01","amount":-1}""", "amount", "£0 or more" },
+        { """{"milestone":"JobOutcome","cohort":"Employed","effectiveFrom":"2021-03-01","amount":1.234}""", "amount", "2 decimal places" },
+        { """{"milestone":"JobOutcome","cohort":"Employed","effectiveFrom":"2021-03-01","amount":100000.01}""", "amount", "£100,000.00 or less" },
+        { """{"milestone":"jobStart","cohort":"Employed","effectiveFrom":"2021-03-01","amount":1}""", "milestone", "Must be one of" },
+        { """{"milestone":"JobOutcome","cohort":"everyone","effectiveFrom":"2021-03-01","amount":1}""", "cohort", "Must be one of" },
+        { """{"cohort":"Employed","effectiveFrom":"2021-03-01","amount":1}""", "milestone", "Select the milestone" },
+        { """{"milestone":"Engaged","cohort":"HardestToHelp","effectiveFrom":"2020-04-01","amount":1}""", "effectiveFrom", "already a rate" },
+        { """{"milestone":"JobOutcome","cohort":"Employed","effectiveFrom":"2018-05-31","amount":1}""", "effectiveFrom", "programme's start, 1 June 2018" },
+        { """{"milestone":"JobOutcome","cohort":"Employed","amount":1}""", "effectiveFrom", "Enter the date" },
+        { """{"milestone":"JobOutcome","cohort":"Employed","effectiveFrom":"2021-03-01","amount":"lots"}""", "amount", "number" },
     };
 
     [Theory]
@@ -222,12 +222,12 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
     public async Task A_commissioner_adds_a_rate_and_changes_it_through_the_API()
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var body = new TariffBody("sustained26Weeks", "employed", "2021-04-01", 250.50m, "Employed sustainment paid from April 2021");
+        var body = new TariffBody("Sustained26Weeks", "Employed", "2021-04-01", 250.50m, "Employed sustainment paid from April 2021");
         var (created, rate) = await client.SendJsonAsync(HttpMethod.Post, "/api/v1/tariffs", body);
         Assert.Equal(HttpStatusCode.Created, created);
         var id = rate.GetProperty("id").GetString();
-        Assert.Equal("sustained26Weeks", rate.GetProperty("milestone").GetString());
-        Assert.Equal("employed", rate.GetProperty("cohort").GetString());
+        Assert.Equal("Sustained26Weeks", rate.GetProperty("milestone").GetString());
+        Assert.Equal("Employed", rate.GetProperty("cohort").GetString());
         Assert.Equal(250.50m, rate.GetProperty("amount").GetDecimal());
         Assert.False(rate.GetProperty("isDemo").GetBoolean());
 
@@ -239,15 +239,15 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
         var readBack = await client.GetJsonAsync($"/api/v1/tariffs/{id}");
         Assert.Equal(275m, readBack.GetProperty("amount").GetDecimal());
         Assert.Equal("Revised", readBack.GetProperty("reason").GetString());
-        var inForce = (await client.GetJsonAsync("/api/v1/tariffs?on=2021-04-01&milestone=sustained26Weeks&cohort=employed")).GetProperty("items");
+        var inForce = (await client.GetJsonAsync("/api/v1/tariffs?on=2021-04-01&milestone=Sustained26Weeks&cohort=Employed")).GetProperty("items");
         Assert.Equal(id, inForce[0].GetProperty("id").GetString());
-        Assert.Equal(0, (await client.GetJsonAsync("/api/v1/tariffs?on=2021-03-31&milestone=sustained26Weeks&cohort=employed")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await client.GetJsonAsync("/api/v1/tariffs?on=2021-03-31&milestone=Sustained26Weeks&cohort=Employed")).GetProperty("total").GetInt32());
     }
 
     [Fact]
     public async Task Changing_a_demo_amount_makes_it_a_real_figure()
     {
-        var id = await SeededRateIdAsync("sustained52Weeks", "rapidProgression");
+        var id = await SeededRateIdAsync("Sustained52Weeks", "RapidProgression");
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
         var before = await client.GetJsonAsync($"/api/v1/tariffs/{id}");
         Assert.True(before.GetProperty("isDemo").GetBoolean());
@@ -284,7 +284,7 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
         var id = rate.GetProperty("id").GetString();
 
         var (cohortStatus, cohortProblem) = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/tariffs/{id}",
-            new { cohort = "hardestToHelp", effectiveFrom = "2021-06-01", amount = 100m });
+            new { cohort = "HardestToHelp", effectiveFrom = "2021-06-01", amount = 100m });
         var (_, other) = await client.SendJsonAsync(HttpMethod.Post, "/api/v1/tariffs", NewRate("2021-07-01", 100m));
         var (clashStatus, clashProblem) = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/tariffs/{other.GetProperty("id").GetString()}",
             new { effectiveFrom = "2021-06-01", amount = 100m });
@@ -293,7 +293,7 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
         AssertFieldError(cohortProblem, "cohort", "cannot change");
         Assert.Equal(HttpStatusCode.BadRequest, clashStatus);
         AssertFieldError(clashProblem, "effectiveFrom", "already a rate");
-        Assert.Equal("employed", (await client.GetJsonAsync($"/api/v1/tariffs/{id}")).GetProperty("cohort").GetString());
+        Assert.Equal("Employed", (await client.GetJsonAsync($"/api/v1/tariffs/{id}")).GetProperty("cohort").GetString());
     }
 
     [Fact]
@@ -363,18 +363,18 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
     {
         using var client = await App.SignInAsync(DemoUsers.Commissioner);
         var before = await TotalRatesAsync();
-        var form = await client.GetPageAsync("/setup/tariffs/new?milestone=sustained26Weeks&cohort=employed");
-        Assert.Equal("sustained26Weeks", form.QuerySelector("#milestone option[selected]")!.GetAttribute("value"));
+        var form = await client.GetPageAsync("/setup/tariffs/new?milestone=Sustained26Weeks&cohort=Employed");
+        Assert.Equal("Sustained26Weeks", form.QuerySelector("#milestone option[selected]")!.GetAttribute("value"));
 
-        var duplicate = await client.ParseAsync(await client.PostFormAsync("/setup/tariffs/new", NewForm("engaged", "hardestToHelp", "1", new DateOnly(2020, 4, 1))));
-        var unknown = await client.ParseAsync(await client.PostFormAsync("/setup/tariffs/new", NewForm("jobStart", "employed", "1", new DateOnly(2022, 3, 1))));
+        var duplicate = await client.ParseAsync(await client.PostFormAsync("/setup/tariffs/new", NewForm("Engaged", "HardestToHelp", "1", new DateOnly(2020, 4, 1))));
+        var unknown = await client.ParseAsync(await client.PostFormAsync("/setup/tariffs/new", NewForm("jobStart", "Employed", "1", new DateOnly(2022, 3, 1))));
 
         Assert.Equal("#effectiveFrom", duplicate.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
         Assert.Contains("already a rate", duplicate.QuerySelector("#effectiveFrom-error")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Select a milestone from the list", unknown.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await TotalRatesAsync());
 
-        var added = await client.PostFormAsync("/setup/tariffs/new", NewForm("sustained26Weeks", "employed", "345.67", new DateOnly(2022, 3, 1)));
+        var added = await client.PostFormAsync("/setup/tariffs/new", NewForm("Sustained26Weeks", "Employed", "345.67", new DateOnly(2022, 3, 1)));
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal(before + 1, await TotalRatesAsync());
@@ -383,7 +383,7 @@ public abstract class TariffsTests<TFixture>(TFixture fixture) : IClassFixture<T
     }
 
     private static TariffBody NewRate(string effectiveFrom, decimal amount) =>
-        new("jobOutcome", "employed", effectiveFrom, amount, null);
+        new("JobOutcome", "Employed", effectiveFrom, amount, null);
 
     private static Dictionary<string, string> EditForm(string amount, DateOnly effectiveFrom, string reason = "", int? version = null)
     {

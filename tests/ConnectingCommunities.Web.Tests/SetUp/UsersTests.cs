@@ -45,7 +45,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     public async Task Only_commissioners_may_use_the_users_API(string email)
     {
         using var commissioner = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var target = await CreateUserAsync(commissioner, "advisor", ["WH"]);
+        var target = await CreateUserAsync(commissioner, "Advisor", ["WH"]);
         var id = target.GetProperty("id").GetString();
         using var client = await App.ApiClientAsync(email);
 
@@ -53,7 +53,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
         {
             ["list"] = (await client.GetAsync("/api/v1/users")).StatusCode,
             ["find"] = (await client.GetAsync($"/api/v1/users/{id}")).StatusCode,
-            ["create"] = (await client.SendJsonAsync(HttpMethod.Post, "/api/v1/users", NewUser("advisor", ["WH"]))).Status,
+            ["create"] = (await client.SendJsonAsync(HttpMethod.Post, "/api/v1/users", NewUser("Advisor", ["WH"]))).Status,
             ["update"] = (await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/users/{id}", Change(target, isActive: false))).Status,
             ["unlock"] = (await client.SendJsonAsync(HttpMethod.Post, $"/api/v1/users/{id}/unlock", null)).Status,
             ["reset"] = (await client.SendJsonAsync(HttpMethod.Post, $"/api/v1/users/{id}/reset-password", null)).Status,
@@ -75,7 +75,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
 
         Assert.True(items.Count >= 9);
         Assert.Equal(items.Count, advisors.GetProperty("total").GetInt32());
-        Assert.All(items, u => Assert.Equal("advisor", u.GetProperty("role").GetString()));
+        Assert.All(items, u => Assert.Equal("Advisor", u.GetProperty("role").GetString()));
         var wh = items.Single(u => u.GetProperty("email").GetString() == DemoUsers.Advisor("WH"));
         Assert.Equal(["WH"], wh.GetProperty("lots").EnumerateArray().Select(l => l.GetString()));
         Assert.True(wh.GetProperty("isActive").GetBoolean());
@@ -89,7 +89,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
 
         var (status, problem) = await client.SendJsonAsync(HttpMethod.Get, "/api/v1/users?role=boss", null);
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("commissioner, providerManager, advisor or evaluator", Error(problem, "role"), StringComparison.Ordinal);
+        Assert.Contains("Commissioner, ProviderManager, Advisor or Evaluator", Error(problem, "role"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
 
         var id = user.GetProperty("id").GetString();
         Assert.Equal($"/api/v1/users/{id}", response.Headers.Location?.ToString());
-        Assert.Equal("advisor", user.GetProperty("role").GetString());
+        Assert.Equal("Advisor", user.GetProperty("role").GetString());
         Assert.Equal(["CW"], user.GetProperty("lots").EnumerateArray().Select(l => l.GetString()));
         var password = user.GetProperty("temporaryPassword").GetString()!;
         Assert.True(password.Length >= 12);
@@ -126,7 +126,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     public async Task A_user_created_with_a_password_can_sign_in_with_it_and_no_password_is_returned()
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var body = NewUser("providerManager", ["SE", "BW"]) with { Password = StrongPassword };
+        var body = NewUser("ProviderManager", ["SE", "BW"]) with { Password = StrongPassword };
 
         var (status, user) = await client.SendJsonAsync(HttpMethod.Post, "/api/v1/users", body);
 
@@ -141,18 +141,18 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
 
     public static TheoryData<string, string, string> BadUsers => new()
     {
-        { """{"email":"advisor.wh@demo.test","displayName":"Copy","role":"advisor","lots":["WH"]}""", "email", "already exists" },
-        { """{"email":"ADVISOR.WH@demo.test","displayName":"Copy","role":"advisor","lots":["WH"]}""", "email", "already exists" },
-        { """{"email":"not-an-email","displayName":"X","role":"evaluator"}""", "email", "correct format" },
-        { """{"email":"new.boss@example.org","displayName":"X","role":"boss"}""", "role", "commissioner, providerManager, advisor or evaluator" },
+        { """{"email":"advisor.wh@demo.test","displayName":"Copy","role":"Advisor","lots":["WH"]}""", "email", "already exists" },
+        { """{"email":"ADVISOR.WH@demo.test","displayName":"Copy","role":"Advisor","lots":["WH"]}""", "email", "already exists" },
+        { """{"email":"not-an-email","displayName":"X","role":"Evaluator"}""", "email", "correct format" },
+        { """{"email":"new.boss@example.org","displayName":"X","role":"boss"}""", "role", "Commissioner, ProviderManager, Advisor or Evaluator" },
         { """{"email":"new.norole@example.org","displayName":"X"}""", "role", "Select a role" },
-        { """{"email":"new.advisor@example.org","displayName":"X","role":"advisor"}""", "lots", "at least one lot" },
-        { """{"email":"new.manager@example.org","displayName":"X","role":"providerManager","lots":[]}""", "lots", "at least one lot" },
-        { """{"email":"new.evaluator@example.org","displayName":"X","role":"evaluator","lots":["WH"]}""", "lots", "Do not select any lots" },
-        { """{"email":"new.lotless@example.org","displayName":"X","role":"advisor","lots":["ZZ"]}""", "lots", "no lot with code ZZ" },
-        { """{"email":"new.weak@example.org","displayName":"X","role":"evaluator","password":"password"}""", "password", "at least 12 characters" },
-        { """{"email":"new.weak2@example.org","displayName":"X","role":"evaluator","password":"alllowercaseletters1"}""", "password", "uppercase" },
-        { """{"email":"new.noname@example.org","displayName":"","role":"evaluator"}""", "displayName", "Enter the full name" },
+        { """{"email":"new.advisor@example.org","displayName":"X","role":"Advisor"}""", "lots", "at least one lot" },
+        { """{"email":"new.manager@example.org","displayName":"X","role":"ProviderManager","lots":[]}""", "lots", "at least one lot" },
+        { """{"email":"new.evaluator@example.org","displayName":"X","role":"Evaluator","lots":["WH"]}""", "lots", "Do not select any lots" },
+        { """{"email":"new.lotless@example.org","displayName":"X","role":"Advisor","lots":["ZZ"]}""", "lots", "no lot with code ZZ" },
+        { """{"email":"new.weak@example.org","displayName":"X","role":"Evaluator","password":"password"}""", "password", "at least 12 characters" },
+        { """{"email":"new.weak2@example.org","displayName":"X","role":"Evaluator","password":"alllowercaseletters1"}""", "password", "uppercase" },
+        { """{"email":"new.noname@example.org","displayName":"","role":"Evaluator"}""", "displayName", "Enter the full name" },
     };
 
     [Theory]
@@ -173,14 +173,14 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     public async Task A_commissioner_changes_role_and_lots_and_a_stale_version_is_refused()
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var user = await CreateUserAsync(client, "advisor", ["GL"], StrongPassword);
+        var user = await CreateUserAsync(client, "Advisor", ["GL"], StrongPassword);
         var id = user.GetProperty("id").GetString();
 
         var (status, changed) = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/users/{id}",
-            Change(user, role: "providerManager", lots: ["GL", "CH"], displayName: "Promoted manager"));
+            Change(user, role: "ProviderManager", lots: ["GL", "CH"], displayName: "Promoted manager"));
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("providerManager", changed.GetProperty("role").GetString());
+        Assert.Equal("ProviderManager", changed.GetProperty("role").GetString());
         Assert.Equal(["CH", "GL"], changed.GetProperty("lots").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal("Promoted manager", changed.GetProperty("displayName").GetString());
         Assert.NotEqual(user.GetProperty("version").GetString(), changed.GetProperty("version").GetString());
@@ -195,15 +195,15 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     public async Task A_refused_change_leaves_role_and_lots_as_they_were()
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var user = await CreateUserAsync(client, "advisor", ["GL"]);
+        var user = await CreateUserAsync(client, "Advisor", ["GL"]);
         var id = user.GetProperty("id").GetString();
 
-        var (status, problem) = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/users/{id}", Change(user, role: "evaluator", lots: ["GL"]));
+        var (status, problem) = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/users/{id}", Change(user, role: "Evaluator", lots: ["GL"]));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("Do not select any lots", Error(problem, "lots"), StringComparison.Ordinal);
         var after = await client.GetJsonAsync($"/api/v1/users/{id}");
-        Assert.Equal("advisor", after.GetProperty("role").GetString());
+        Assert.Equal("Advisor", after.GetProperty("role").GetString());
         Assert.Equal(["GL"], after.GetProperty("lots").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal(user.GetProperty("version").GetString(), after.GetProperty("version").GetString());
 
@@ -215,7 +215,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     public async Task A_deactivated_user_cannot_sign_in_until_reactivated()
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var user = await CreateUserAsync(client, "evaluator", [], StrongPassword);
+        var user = await CreateUserAsync(client, "Evaluator", [], StrongPassword);
         var id = user.GetProperty("id").GetString();
         var email = user.GetProperty("email").GetString()!;
 
@@ -236,17 +236,17 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     public async Task A_commissioner_cannot_deactivate_themselves_or_give_up_the_commissioner_role()
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var me = (await client.GetJsonAsync("/api/v1/users?role=commissioner&pageSize=500")).GetProperty("items").EnumerateArray()
+        var me = (await client.GetJsonAsync("/api/v1/users?role=Commissioner&pageSize=500")).GetProperty("items").EnumerateArray()
             .Single(u => u.GetProperty("email").GetString() == DemoUsers.Commissioner);
         var id = me.GetProperty("id").GetString();
 
-        var (status, problem) = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/users/{id}", Change(me, role: "advisor", lots: ["WH"], isActive: false));
+        var (status, problem) = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/users/{id}", Change(me, role: "Advisor", lots: ["WH"], isActive: false));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("cannot deactivate your own account", Error(problem, "isActive"), StringComparison.Ordinal);
         Assert.Contains("cannot remove your own Commissioner role", Error(problem, "role"), StringComparison.Ordinal);
         var after = await client.GetJsonAsync($"/api/v1/users/{id}");
-        Assert.Equal("commissioner", after.GetProperty("role").GetString());
+        Assert.Equal("Commissioner", after.GetProperty("role").GetString());
         Assert.True(after.GetProperty("isActive").GetBoolean());
     }
 
@@ -254,7 +254,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     public async Task Unlock_ends_a_lockout_after_five_failed_sign_ins()
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var user = await CreateUserAsync(client, "advisor", ["BB"], StrongPassword);
+        var user = await CreateUserAsync(client, "Advisor", ["BB"], StrongPassword);
         var id = user.GetProperty("id").GetString();
         var email = user.GetProperty("email").GetString()!;
         using var anonymous = App.CreateClient();
@@ -280,7 +280,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     public async Task Reset_password_replaces_the_old_password_with_a_temporary_one()
     {
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var user = await CreateUserAsync(client, "advisor", ["BB"], StrongPassword);
+        var user = await CreateUserAsync(client, "Advisor", ["BB"], StrongPassword);
         var id = user.GetProperty("id").GetString();
         var email = user.GetProperty("email").GetString()!;
 
@@ -300,11 +300,11 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     public async Task User_pages_are_for_commissioners_only(string email)
     {
         using var api = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var target = await CreateUserAsync(api, "advisor", ["WH"]);
+        var target = await CreateUserAsync(api, "Advisor", ["WH"]);
         using var client = await App.SignInAsync(email);
         var expected = email == DemoUsers.Commissioner ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
 
-        foreach (var page in new[] { "/setup/users", "/setup/users?role=advisor", "/setup/users/new", $"/setup/users/{target.GetProperty("id").GetString()}" })
+        foreach (var page in new[] { "/setup/users", "/setup/users?role=Advisor", "/setup/users/new", $"/setup/users/{target.GetProperty("id").GetString()}" })
         {
             var response = await client.GetAsync(page);
             Assert.True(expected == response.StatusCode, $"{email} {page}: {(int)response.StatusCode}");
@@ -325,11 +325,11 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     public async Task The_users_page_shows_roles_lots_and_status_tags()
     {
         using var api = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var inactive = await CreateUserAsync(api, "advisor", ["BL"]);
+        var inactive = await CreateUserAsync(api, "Advisor", ["BL"]);
         await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/users/{inactive.GetProperty("id").GetString()}", Change(inactive, isActive: false));
         using var client = await App.SignInAsync(DemoUsers.Commissioner);
 
-        var page = await client.GetPageAsync("/setup/users?role=advisor");
+        var page = await client.GetPageAsync("/setup/users?role=Advisor");
 
         Assert.Equal("Users - Connecting Communities", page.Title);
         var rows = page.QuerySelectorAll("table tbody tr");
@@ -355,7 +355,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
         {
             ["email"] = DemoUsers.Advisor("WH"),
             ["displayName"] = "Someone",
-            ["role"] = "advisor",
+            ["role"] = "Advisor",
             ["password"] = "weakpass",
         });
 
@@ -368,7 +368,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
         Assert.Contains("#password", links);
         Assert.Contains("already exists", page.QuerySelector("#email-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(DemoUsers.Advisor("WH"), page.QuerySelector("#email")!.GetAttribute("value"));
-        Assert.True(page.QuerySelector("input[name=role][value=advisor]")!.HasAttribute("checked"));
+        Assert.True(page.QuerySelector("input[name=role][value=Advisor]")!.HasAttribute("checked"));
         Assert.True(string.IsNullOrEmpty(page.QuerySelector("#password")!.GetAttribute("value")));
         Assert.Equal(before, await UserCountAsync(api));
     }
@@ -381,7 +381,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
 
         var response = await client.PostFormAsync("/setup/users/new",
         [
-            new("email", email), new("displayName", "Page Advisor"), new("role", "advisor"), new("lots", "WH"), new("lots", "SE"),
+            new("email", email), new("displayName", "Page Advisor"), new("role", "Advisor"), new("lots", "WH"), new("lots", "SE"),
         ]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -403,7 +403,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     public async Task The_user_page_saves_changes_unlocks_and_resets_the_password()
     {
         using var api = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var user = await CreateUserAsync(api, "advisor", ["CN"], StrongPassword);
+        var user = await CreateUserAsync(api, "Advisor", ["CN"], StrongPassword);
         var id = user.GetProperty("id").GetString();
         var email = user.GetProperty("email").GetString()!;
         using var client = await App.SignInAsync(DemoUsers.Commissioner);
@@ -413,7 +413,7 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
 
         var saved = await client.PostFormAsync(url,
         [
-            new("version", version), new("displayName", "Renamed on the page"), new("role", "providerManager"),
+            new("version", version), new("displayName", "Renamed on the page"), new("role", "ProviderManager"),
             new("lots", "CN"), new("lots", "CH"), new("isActive", "true"), new("reason", "Covering Camp Hill"),
         ]);
 
@@ -421,10 +421,10 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
         var page = await client.GetPageAsync(url);
         Assert.Contains("Renamed on the page saved", page.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         var after = await api.GetJsonAsync($"/api/v1/users/{id}");
-        Assert.Equal("providerManager", after.GetProperty("role").GetString());
+        Assert.Equal("ProviderManager", after.GetProperty("role").GetString());
         Assert.Equal(["CH", "CN"], after.GetProperty("lots").EnumerateArray().Select(l => l.GetString()));
 
-        var refused = await client.PostFormAsync(url, [new("version", ""), new("displayName", ""), new("role", "advisor"), new("isActive", "")]);
+        var refused = await client.PostFormAsync(url, [new("version", ""), new("displayName", ""), new("role", "Advisor"), new("isActive", "")]);
         var errors = await client.ParseAsync(refused);
         var links = errors.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("#displayName", links);
@@ -454,13 +454,13 @@ public abstract class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     public async Task The_user_page_refuses_a_commissioner_deactivating_themselves()
     {
         using var api = await App.ApiClientAsync(DemoUsers.Commissioner);
-        var me = (await api.GetJsonAsync("/api/v1/users?role=commissioner&pageSize=500")).GetProperty("items").EnumerateArray()
+        var me = (await api.GetJsonAsync("/api/v1/users?role=Commissioner&pageSize=500")).GetProperty("items").EnumerateArray()
             .Single(u => u.GetProperty("email").GetString() == DemoUsers.Commissioner);
         using var client = await App.SignInAsync(DemoUsers.Commissioner);
         var url = $"/setup/users/{me.GetProperty("id").GetString()}";
 
         var response = await client.PostFormAsync(url,
-            [new("displayName", "Demo Commissioner"), new("role", "commissioner"), new("isActive", "false")]);
+            [new("displayName", "Demo Commissioner"), new("role", "Commissioner"), new("isActive", "false")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await client.ParseAsync(response);

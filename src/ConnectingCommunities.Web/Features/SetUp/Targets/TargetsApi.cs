@@ -12,7 +12,7 @@ public static class TargetsApi
         var targets = api.MapGroup("/targets").WithTags("Targets").RequireAuthorization(Policies.SetUp);
 
         targets.MapGet("/", ListAsync)
-            .WithSummary("Targets by lot, milestone and quarter: ?lot=WH for one lot, ?milestone=jobOutcome for one milestone, "
+            .WithSummary("Targets by lot, milestone and quarter: ?lot=WH for one lot, ?milestone=JobOutcome for one milestone, "
                 + "?version=current (the default: the profile in force today, with cumulative totals) or ?version=all (every version)");
 
         targets.MapGet("/{id:guid}", async (Guid id, TargetHandler handler, CancellationToken ct) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ConnectingCommunities.Domain.Programme;
 using ConnectingCommunities.Web.Infrastructure;
 using ConnectingCommunities.Web.Infrastructure.Govuk;
@@ -7,7 +6,7 @@ using ConnectingCommunities.Web.Infrastructure.Govuk;
 namespace ConnectingCommunities.Web.Features.SetUp.Tariffs;
 
 /// <summary>
-/// Milestones and cohorts written as the API writes them ("jobOutcome", "hardestToHelp"), so that a
+/// Milestones and cohorts written as the API writes them ("JobOutcome", "HardestToHelp"), so that a
 /// form's options, a query string and a JSON body all use the same words.
 /// </summary>
 public static class ProgrammeChoices
@@ -19,9 +18,9 @@ public static class ProgrammeChoices
         Enum.GetValues<Cohort>().Select(c => new Choice(ApiName(c), c.DisplayName(), c.Description())).ToList();
 
     public static string ApiName<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+        where TEnum : struct, Enum => value.ToString();
 
-    /// <summary>Reads a name such as "jobOutcome" (any case); numbers are refused, as they are in JSON.</summary>
+    /// <summary>Reads a name such as "JobOutcome" (any case); numbers are refused, as they are in JSON.</summary>
     public static bool TryParse<TEnum>(string? text, out TEnum value)
         where TEnum : struct, Enum
     {

@@ -12,7 +12,7 @@ public static class TariffsApi
 
         tariffs.MapGet("/", ListAsync)
             .WithSummary("Payment rates by milestone and cohort: every rate ever set, or with ?on=YYYY-MM-DD those in force that day; "
-                + "filter with ?milestone=jobOutcome&cohort=hardestToHelp");
+                + "filter with ?milestone=JobOutcome&cohort=HardestToHelp");
 
         tariffs.MapGet("/{id:guid}", async (Guid id, TariffHandler handler, CancellationToken ct) =>
                 await handler.FindAsync(id, ct) is { } tariff ? Results.Ok(tariff) : ApiResults.NotFound())

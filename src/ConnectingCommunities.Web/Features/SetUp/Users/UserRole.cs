@@ -3,7 +3,7 @@ using ConnectingCommunities.Data.Entities;
 namespace ConnectingCommunities.Web.Features.SetUp.Users;
 
 /// <summary>
-/// The four roles as the API writes them ("commissioner", "providerManager", ...). Each maps to
+/// The four roles as the API writes them ("Commissioner", "ProviderManager", ...). Each maps to
 /// one ASP.NET Core Identity role in <see cref="Roles"/>.
 /// </summary>
 public enum UserRole
@@ -17,7 +17,7 @@ public enum UserRole
 public static class UserRoles
 {
     /// <summary>The values the API accepts, in the words of the error message.</summary>
-    public const string Allowed = "commissioner, providerManager, advisor or evaluator";
+    public const string Allowed = "Commissioner, ProviderManager, Advisor or Evaluator";
 
     public static IReadOnlyList<UserRole> All { get; } = Enum.GetValues<UserRole>();
 
@@ -40,12 +40,8 @@ public static class UserRoles
         _ => null,
     };
 
-    /// <summary>The JSON spelling, such as "providerManager", which the page's radios use too.</summary>
-    public static string Value(this UserRole role)
-    {
-        var name = role.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+    /// <summary>The JSON spelling, such as "ProviderManager", which the page's radios use too.</summary>
+    public static string Value(this UserRole role) => role.ToString();
 
     public static string DisplayName(this UserRole role) => Roles.DisplayName(role.IdentityName());
 
