@@ -99,6 +99,7 @@ public static class WebApp
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         // Codes read as the API contracts write them ("HardestToHelp", "FaceToFace"); input in any case.
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        options.Converters.Add(new PoundsAndPenceJsonConverter());
     }
 
     private static void ConfigurePipeline(WebApplication app)

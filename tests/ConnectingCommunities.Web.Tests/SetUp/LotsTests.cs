@@ -40,6 +40,7 @@ public abstract class LotsTests<TFixture>(TFixture fixture) : IClassFixture<TFix
         Assert.Equal(localAuthority, lot.GetProperty("localAuthority").GetString());
         Assert.Equal(leadOrganisationType, lot.GetProperty("leadOrganisationType").GetString());
         Assert.Equal(value, lot.GetProperty("value").GetDecimal());
+        Assert.EndsWith(".00", lot.GetProperty("value").GetRawText(), StringComparison.Ordinal);
         Assert.Equal(constituent, lot.GetProperty("constituentMember").GetBoolean());
         Assert.False(string.IsNullOrEmpty(lot.GetProperty("group").GetString()));
         Assert.False(string.IsNullOrEmpty(lot.GetProperty("currentProvider").GetString()));
