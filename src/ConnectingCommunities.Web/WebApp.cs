@@ -104,7 +104,11 @@ public static class WebApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Unreadable request bodies are the client's mistake, answered with field errors: not server faults to log.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
