@@ -102,4 +102,31 @@ public sealed class SetUpJourneys(BrowserFixture fixture) : IClassFixture<Browse
         Assert.Equal(200, response!.Status);
         await page.AssertAccessibleAsync();
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Pages_showing_errors_pass_axe_and_link_each_error_to_its_field()
+    {
+        var page = await fixture.NewPageAsync(TestContext.Current.CancellationToken);
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter your email address");
+        await page.AssertAccessibleAsync();
+
+        await page.SignInAsync(DemoUsers.Commissioner);
+        foreach (var (path, button, message) in new[]
+        {
+            ("/setup/lots/new", "Save lot", "Enter a lot code"),
+            ("/setup/providers/new", "Save provider", "Enter the organisation name"),
+            ("/setup/contracts/new?lot=WH", "Save contract", "Enter the contract reference"),
+        })
+        {
+            await page.GotoAsync(path);
+            await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(message);
+            await page.AssertAccessibleAsync();
+            var firstLink = page.Locator(".govuk-error-summary a").First;
+            var target = (await firstLink.GetAttributeAsync("href"))!;
+            await Assertions.Expect(page.Locator(target)).ToHaveCountAsync(1);
+        }
+    }
 }
