@@ -201,11 +201,7 @@ public sealed class AreaHandler(CcDbContext db, CurrentUser user)
 
         SetReason(reason);
         db.LotPostcodes.Add(new LotPostcode { LotId = lot.Id, Postcode = value, District = check.Postcode.District });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
+        if (!await db.SavedWithoutConflictAsync(cancellationToken))
         {
             return Result<LotPostcodeView>.Conflict($"{value} was added to an area by someone else at the same time. Reload the page to see where it is.");
         }
