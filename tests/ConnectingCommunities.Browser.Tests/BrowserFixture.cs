@@ -49,6 +49,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             Locale = "en-GB",
         });
+        // CI runs the feature tests beside these on two cores; a page can take longer than Playwright's 30 s default.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         cancellationToken.Register(() => _ = context.CloseAsync());
         return page;
