@@ -20,6 +20,15 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<UserLot> UserLots => Set<UserLot>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<ParticipantBarrier> ParticipantBarriers => Set<ParticipantBarrier>();
+    public DbSet<BarrierReview> BarrierReviews => Set<BarrierReview>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<Intervention> Interventions => Set<Intervention>();
+    public DbSet<ParticipantMilestone> ParticipantMilestones => Set<ParticipantMilestone>();
+    public DbSet<ParticipantTransfer> ParticipantTransfers => Set<ParticipantTransfer>();
+    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -136,9 +145,149 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
             e.Property(a => a.Summary).HasMaxLength(1000);
             e.HasIndex(a => a.OccurredAt);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.ParticipantId);
         });
         builder.Entity<AppUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
+        ConfigureParticipants(builder);
 
         SnakeCaseNames.Apply(builder);
+    }
+
+    private void ConfigureParticipants(ModelBuilder builder)
+    {
+        builder.Entity<Participant>(e =>
+        {
+            e.ToTable("participants");
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.Property(p => p.Reference).HasMaxLength(20);
+            e.HasIndex(p => p.Reference).IsUnique();
+            e.HasIndex(p => new { p.LotId, p.Number }).IsUnique();
+
+            // One person, one record: the database refuses a second use of a NINO even under a race.
+            e.HasIndex(p => p.Nino).IsUnique();
+            e.Property(p => p.Nino).HasMaxLength(9);
+            foreach (var name in new[] { nameof(Participant.FirstName), nameof(Participant.LastName), nameof(Participant.SearchFirstName), nameof(Participant.SearchLastName) })
+            {
+                e.Property(name).HasMaxLength(100);
+            }
+
+            var lastName = e.HasIndex(p => new { p.SearchLastName, p.SearchFirstName });
+            var firstName = e.HasIndex(p => p.SearchFirstName);
+            var postcode = e.HasIndex(p => p.Postcode);
+            if (!IsSqlite)
+            {
+                // Prefix search (LIKE 'abc%') uses a btree index only with pattern operators outside the C collation.
+                lastName.HasOperators("text_pattern_ops", "text_pattern_ops");
+                firstName.HasOperators("text_pattern_ops");
+                postcode.HasOperators("text_pattern_ops");
+            }
+
+            e.HasIndex(p => p.DateOfBirth);
+            e.HasIndex(p => new { p.LotId, p.RegisteredOn });
+            e.HasIndex(p => new { p.AdvisorId, p.Status });
+            e.Property(p => p.Email).HasMaxLength(254);
+            e.Property(p => p.Phone).HasMaxLength(30);
+            e.Property(p => p.AddressLine1).HasMaxLength(200);
+            e.Property(p => p.AddressLine2).HasMaxLength(200);
+            e.Property(p => p.Town).HasMaxLength(100);
+            e.Property(p => p.Postcode).HasMaxLength(8);
+            foreach (var name in new[]
+                     {
+                         nameof(Participant.Sex), nameof(Participant.GenderIdentity), nameof(Participant.Ethnicity),
+                         nameof(Participant.LongTermCondition), nameof(Participant.ActivityLimitation),
+                         nameof(Participant.HighestQualification), nameof(Participant.EmploymentContractType),
+                         nameof(Participant.RecruitmentChannel), nameof(Participant.LeavingReason),
+                     })
+            {
+                e.Property(name).HasMaxLength(40);
+            }
+
+            e.Property(p => p.WeeklyHours).HasPrecision(5, 2);
+            e.Property(p => p.Referrer).HasMaxLength(200);
+            e.Property(p => p.EligibilityOverrideReason).HasMaxLength(1000);
+            e.Property(p => p.DuplicateCheckReason).HasMaxLength(1000);
+            e.Property(p => p.LeavingNotes).HasMaxLength(1000);
+            e.HasOne(p => p.Lot).WithMany().HasForeignKey(p => p.LotId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Contract).WithMany().HasForeignKey(p => p.ContractId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Advisor).WithMany().HasForeignKey(p => p.AdvisorId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<HelpRequest>().WithMany().HasForeignKey(p => p.HelpRequestId).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<ParticipantBarrier>(e =>
+        {
+            e.ToTable("participant_barriers");
+            e.Property(b => b.Version).IsConcurrencyToken();
+            e.Property(b => b.Barrier).HasMaxLength(40);
+            e.Property(b => b.Notes).HasMaxLength(2000);
+            e.HasIndex(b => new { b.ParticipantId, b.Barrier }).IsUnique();
+            e.HasIndex(b => new { b.Barrier, b.ParticipantId });
+            e.HasOne<Participant>().WithMany().HasForeignKey(b => b.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(b => b.Reviews).WithOne().HasForeignKey(r => r.ParticipantBarrierId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<BarrierReview>(e =>
+        {
+            e.ToTable("barrier_reviews");
+            e.Property(r => r.Notes).HasMaxLength(2000);
+            e.HasIndex(r => r.ParticipantId);
+        });
+        builder.Entity<Goal>(e =>
+        {
+            e.ToTable("goals");
+            e.Property(g => g.Version).IsConcurrencyToken();
+            e.Property(g => g.Description).HasMaxLength(1000);
+            e.HasIndex(g => g.ParticipantId);
+            e.HasOne<Participant>().WithMany().HasForeignKey(g => g.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PlanAction>(e =>
+        {
+            e.ToTable("plan_actions");
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.Details).HasMaxLength(2000);
+            e.Property(a => a.NotDoneReason).HasMaxLength(1000);
+            e.HasIndex(a => new { a.ParticipantId, a.Status, a.DueOn });
+            e.HasIndex(a => new { a.Status, a.DueOn });
+            e.HasOne<Participant>().WithMany().HasForeignKey(a => a.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Goal>().WithMany().HasForeignKey(a => a.GoalId).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<Intervention>(e =>
+        {
+            e.ToTable("interventions");
+            e.Property(i => i.AdvisorName).HasMaxLength(200);
+            e.Property(i => i.Notes).HasMaxLength(4000);
+            e.HasIndex(i => new { i.ParticipantId, i.Date });
+            e.HasOne<Participant>().WithMany().HasForeignKey(i => i.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(i => i.AdvisorId).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<ParticipantMilestone>(e =>
+        {
+            e.ToTable("participant_milestones");
+            e.HasIndex(m => new { m.ParticipantId, m.Milestone }).IsUnique();
+            e.HasIndex(m => new { m.Milestone, m.AchievedOn });
+            e.HasOne<Participant>().WithMany().HasForeignKey(m => m.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ParticipantTransfer>(e =>
+        {
+            e.ToTable("participant_transfers");
+            e.Property(t => t.Reason).HasMaxLength(1000);
+            e.HasIndex(t => t.ParticipantId);
+            e.HasOne<Participant>().WithMany().HasForeignKey(t => t.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<HelpRequest>(e =>
+        {
+            e.ToTable("help_requests");
+            e.Property(h => h.Version).IsConcurrencyToken();
+            e.Property(h => h.Reference).HasMaxLength(20);
+            e.HasIndex(h => h.Reference).IsUnique();
+            e.HasIndex(h => new { h.LotId, h.Status, h.ReceivedAt });
+            e.Property(h => h.FirstName).HasMaxLength(100);
+            e.Property(h => h.LastName).HasMaxLength(100);
+            e.Property(h => h.Email).HasMaxLength(254);
+            e.Property(h => h.Phone).HasMaxLength(30);
+            e.Property(h => h.Postcode).HasMaxLength(8);
+            e.Property(h => h.PreferredContact).HasMaxLength(40);
+            e.Property(h => h.Message).HasMaxLength(2000);
+            e.Property(h => h.Outcome).HasMaxLength(1000);
+            e.HasOne<Lot>().WithMany().HasForeignKey(h => h.LotId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

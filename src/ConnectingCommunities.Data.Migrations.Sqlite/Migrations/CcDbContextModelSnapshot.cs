@@ -144,6 +144,10 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("occurred_at");
 
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
@@ -169,10 +173,63 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_events_occurred_at");
 
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_audit_events_participant_id");
+
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_events_entity_type_entity_id");
 
                     b.ToTable("audit_events", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.BarrierReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("ParticipantBarrierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_barrier_id");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by_id");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_barrier_reviews");
+
+                    b.HasIndex("ParticipantBarrierId")
+                        .HasDatabaseName("ix_barrier_reviews_participant_barrier_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_barrier_reviews_participant_id");
+
+                    b.ToTable("barrier_reviews", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Contract", b =>
@@ -268,6 +325,207 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_contract_variations_contract_id");
 
                     b.ToTable("contract_variations", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Goal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AchievedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("achieved_on");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreed_on");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_goals");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_goals_participant_id");
+
+                    b.ToTable("goals", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.HelpRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_name");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postcode");
+
+                    b.Property<string>("PreferredContact")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preferred_contact");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_help_requests");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_help_requests_reference");
+
+                    b.HasIndex("LotId", "Status", "ReceivedAt")
+                        .HasDatabaseName("ix_help_requests_lot_id_status_received_at");
+
+                    b.ToTable("help_requests", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Intervention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_type");
+
+                    b.Property<Guid?>("AdvisorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<string>("AdvisorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advisor_name");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<bool>("IsMeaningful")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_meaningful");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_interventions");
+
+                    b.HasIndex("AdvisorId")
+                        .HasDatabaseName("ix_interventions_advisor_id");
+
+                    b.HasIndex("ParticipantId", "Date")
+                        .HasDatabaseName("ix_interventions_participant_id_date");
+
+                    b.ToTable("interventions", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Lot", b =>
@@ -415,6 +673,514 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.ToTable("lot_postcodes", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Participant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityLimitation")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_limitation");
+
+                    b.Property<string>("AddressLine1")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_line1");
+
+                    b.Property<string>("AddressLine2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_line2");
+
+                    b.Property<Guid?>("AdvisorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_band");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cohort");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("DuplicateCheckReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("duplicate_check_reason");
+
+                    b.Property<string>("EligibilityOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eligibility_override_reason");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmploymentContractType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employment_contract_type");
+
+                    b.Property<string>("EmploymentStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employment_status");
+
+                    b.Property<DateOnly?>("EngagedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("engaged_on");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ethnicity");
+
+                    b.Property<bool?>("EvaluationContactConsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evaluation_contact_consent");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("GenderIdentity")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender_identity");
+
+                    b.Property<bool?>("HasCaringResponsibilities")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_caring_responsibilities");
+
+                    b.Property<bool?>("HasChildcareResponsibilities")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_childcare_responsibilities");
+
+                    b.Property<bool?>("HasInternetAccess")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_internet_access");
+
+                    b.Property<Guid?>("HelpRequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("help_request_id");
+
+                    b.Property<string>("HighestQualification")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("highest_qualification");
+
+                    b.Property<decimal?>("HourlyWage")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hourly_wage");
+
+                    b.Property<DateOnly?>("LastContactOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_contact_on");
+
+                    b.Property<DateOnly?>("LastInWorkOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_in_work_on");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("LeavingNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leaving_notes");
+
+                    b.Property<string>("LeavingReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leaving_reason");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("LongTermCondition")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("long_term_condition");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<int>("MeaningfulInterventions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meaningful_interventions");
+
+                    b.Property<string>("Nino")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nino");
+
+                    b.Property<string>("NinoMissingReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nino_missing_reason");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postcode");
+
+                    b.Property<bool>("PrivacyNoticeAcknowledged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("privacy_notice_acknowledged");
+
+                    b.Property<string>("RecruitmentChannel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recruitment_channel");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Referrer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referrer");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("SearchFirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_first_name");
+
+                    b.Property<string>("SearchLastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_last_name");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("town");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<decimal?>("WeeklyHours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("weekly_hours");
+
+                    b.HasKey("Id")
+                        .HasName("pk_participants");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_participants_contract_id");
+
+                    b.HasIndex("DateOfBirth")
+                        .HasDatabaseName("ix_participants_date_of_birth");
+
+                    b.HasIndex("HelpRequestId")
+                        .HasDatabaseName("ix_participants_help_request_id");
+
+                    b.HasIndex("Nino")
+                        .IsUnique()
+                        .HasDatabaseName("ix_participants_nino");
+
+                    b.HasIndex("Postcode")
+                        .HasDatabaseName("ix_participants_postcode");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_participants_reference");
+
+                    b.HasIndex("SearchFirstName")
+                        .HasDatabaseName("ix_participants_search_first_name");
+
+                    b.HasIndex("AdvisorId", "Status")
+                        .HasDatabaseName("ix_participants_advisor_id_status");
+
+                    b.HasIndex("LotId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_participants_lot_id_number");
+
+                    b.HasIndex("LotId", "RegisteredOn")
+                        .HasDatabaseName("ix_participants_lot_id_registered_on");
+
+                    b.HasIndex("SearchLastName", "SearchFirstName")
+                        .HasDatabaseName("ix_participants_search_last_name_search_first_name");
+
+                    b.ToTable("participants", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ParticipantBarrier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Barrier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("barrier");
+
+                    b.Property<DateOnly>("IdentifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identified_on");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_participant_barriers");
+
+                    b.HasIndex("Barrier", "ParticipantId")
+                        .HasDatabaseName("ix_participant_barriers_barrier_participant_id");
+
+                    b.HasIndex("ParticipantId", "Barrier")
+                        .IsUnique()
+                        .HasDatabaseName("ix_participant_barriers_participant_id_barrier");
+
+                    b.ToTable("participant_barriers", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ParticipantMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AchievedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("achieved_on");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestone");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_participant_milestones");
+
+                    b.HasIndex("Milestone", "AchievedOn")
+                        .HasDatabaseName("ix_participant_milestones_milestone_achieved_on");
+
+                    b.HasIndex("ParticipantId", "Milestone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_participant_milestones_participant_id_milestone");
+
+                    b.ToTable("participant_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ParticipantTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("FromAdvisorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_advisor_id");
+
+                    b.Property<Guid?>("FromContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_contract_id");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ToAdvisorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_advisor_id");
+
+                    b.Property<Guid?>("ToContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_contract_id");
+
+                    b.Property<DateOnly>("TransferredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transferred_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_participant_transfers");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_participant_transfers_participant_id");
+
+                    b.ToTable("participant_transfers", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_type");
+
+                    b.Property<DateOnly?>("AgreedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreed_on");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid?>("GoalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goal_id");
+
+                    b.Property<DateOnly>("IdentifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identified_on");
+
+                    b.Property<string>("NotDoneReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_done_reason");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_actions");
+
+                    b.HasIndex("GoalId")
+                        .HasDatabaseName("ix_plan_actions_goal_id");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_plan_actions_status_due_on");
+
+                    b.HasIndex("ParticipantId", "Status", "DueOn")
+                        .HasDatabaseName("ix_plan_actions_participant_id_status_due_on");
+
+                    b.ToTable("plan_actions", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.ProgrammeRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -439,6 +1205,10 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("funder");
+
+                    b.Property<int>("MeaningfulInterventionMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meaningful_intervention_minutes");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -795,6 +1565,16 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.ToTable("identity_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.BarrierReview", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.ParticipantBarrier", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("ParticipantBarrierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_barrier_reviews_participant_barriers_participant_barrier_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Contract", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.Lot", "Lot")
@@ -824,6 +1604,42 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contract_variations_contracts_contract_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Goal", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_goals_participants_participant_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.HelpRequest", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_help_requests_lots_lot_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Intervention", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_interventions_identity_users_advisor_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_interventions_participants_participant_id");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Lot", b =>
@@ -865,6 +1681,86 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lot_postcodes_lots_lot_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Participant", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", "Advisor")
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_participants_identity_users_advisor_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Contract", "Contract")
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_participants_contracts_contract_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.HelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("HelpRequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_participants_help_requests_help_request_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", "Lot")
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_participants_lots_lot_id");
+
+                    b.Navigation("Advisor");
+
+                    b.Navigation("Contract");
+
+                    b.Navigation("Lot");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ParticipantBarrier", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_participant_barriers_participants_participant_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ParticipantMilestone", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_participant_milestones_participants_participant_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ParticipantTransfer", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_participant_transfers_participants_participant_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PlanAction", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plan_actions_goals_goal_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_participants_participant_id");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Target", b =>
@@ -978,6 +1874,11 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Lot", b =>
                 {
                     b.Navigation("Contracts");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ParticipantBarrier", b =>
+                {
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.ProgrammeRecord", b =>

@@ -91,6 +91,7 @@ public sealed class AuditingInterceptor(IAuditActor actor, TimeProvider clock) :
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = KeyOf(entry),
                 LotId = LotOf(entry),
+                ParticipantId = (entry.Entity as IParticipantOwned)?.ParticipantId,
                 Changes = JsonSerializer.Serialize(changes),
                 Reason = actor.Reason,
             });
@@ -145,6 +146,8 @@ public sealed class AuditingInterceptor(IAuditActor actor, TimeProvider clock) :
         Target target => target.LotId,
         LotPostcode postcode => postcode.LotId,
         UserLot userLot => userLot.LotId,
+        Participant participant => participant.LotId,
+        HelpRequest request => request.LotId,
         _ => null,
     };
 }

@@ -16,6 +16,9 @@ public sealed class AuditEvent
     public required string EntityType { get; set; }
     public string? EntityId { get; set; }
     public Guid? LotId { get; set; }
+
+    /// <summary>The participant whose record this is about, for their timeline and subject access requests.</summary>
+    public Guid? ParticipantId { get; set; }
     public string? Summary { get; set; }
 
     /// <summary>JSON object of property -> {"from","to"}.</summary>

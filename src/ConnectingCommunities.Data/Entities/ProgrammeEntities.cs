@@ -19,6 +19,9 @@ public sealed class ProgrammeRecord : VersionedEntity
     public DateOnly StartDate { get; set; }
     public DateOnly EndDate { get; set; }
     public int EngagementThreshold { get; set; } = 3;
+
+    /// <summary>The shortest contact that counts as a meaningful intervention.</summary>
+    public int MeaningfulInterventionMinutes { get; set; } = Domain.Programme.MeaningfulInterventionRule.DefaultMinimumMinutes;
     public ProgressionDefinition ProgressionDefinition { get; set; } = ProgressionDefinition.Strict;
     public int SustainmentGapDays { get; set; } = 28;
     public List<LotGroup> Groups { get; } = [];

@@ -19,8 +19,9 @@ public static class Barriers
     public static Barrier EmployabilitySupport { get; } = new(
         "employabilitySupport", "Needs employability support", "For example CV writing, job search, applications or interviews");
 
-    public static Barrier LowConfidenceOrMotivation { get; } = new(
-        "lowConfidenceOrMotivation", "Low confidence or motivation", string.Empty);
+    public static Barrier LowConfidence { get; } = new("lowConfidence", "Low confidence", "Including low self-esteem");
+
+    public static Barrier LowMotivation { get; } = new("lowMotivation", "Low motivation", string.Empty);
 
     public static Barrier LackOfSkillsOrQualifications { get; } = new(
         "lackOfSkillsOrQualifications", "Lack of skills or qualifications", "Including English, maths or digital skills");
@@ -43,14 +44,19 @@ public static class Barriers
     public static Barrier CaringResponsibilities { get; } = new(
         "caringResponsibilities", "Caring responsibilities", "Caring for an adult family member or friend");
 
-    public static Barrier CriminalRecord { get; } = new("criminalRecord", "Criminal record", string.Empty);
+    public static Barrier CriminalRecord { get; } = new("criminalRecord", "Criminal record", "Unspent convictions");
+
+    public static Barrier SubstanceMisuse { get; } = new("substanceMisuse", "Drug or alcohol misuse", string.Empty);
+
+    public static Barrier NoRecentWorkHistory { get; } = new("noRecentWorkHistory", "No recent work history or references", string.Empty);
 
     public static Barrier Other { get; } = new("other", "Other", string.Empty);
 
     public static IReadOnlyList<Barrier> All { get; } =
     [
-        EmployabilitySupport, LowConfidenceOrMotivation, LackOfSkillsOrQualifications, HealthConditionOrDisability,
-        Childcare, Debt, Transport, InternetAccess, Housing, Language, CaringResponsibilities, CriminalRecord, Other,
+        EmployabilitySupport, LowConfidence, LowMotivation, LackOfSkillsOrQualifications, HealthConditionOrDisability,
+        Childcare, CaringResponsibilities, Debt, Transport, InternetAccess, Housing, Language, CriminalRecord,
+        SubstanceMisuse, NoRecentWorkHistory, Other,
     ];
 
     public static Barrier? Find(string? code) => Catalogue.Find(All, code);

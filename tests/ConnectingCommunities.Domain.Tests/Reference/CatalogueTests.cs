@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using ConnectingCommunities.Domain.People;
 using ConnectingCommunities.Domain.Reference;
+using ConnectingCommunities.Domain.Support;
 
 namespace ConnectingCommunities.Domain.Tests.Reference;
 
@@ -17,8 +19,8 @@ public partial class CatalogueTests
         ["barrier"] = Barriers.All,
         ["recruitmentChannel"] = RecruitmentChannels.All,
         ["recruitmentChannelGroup"] = RecruitmentChannels.Groups,
-        ["activityType"] = ActivityTypes.All,
-        ["deliveryMode"] = DeliveryModes.All,
+        ["action"] = ActionCatalogue.All,
+        ["leavingReason"] = LeavingReasons.All,
         ["employerEngagementMethod"] = EmployerEngagementMethods.All,
         ["contractType"] = ContractTypes.All,
     };
@@ -35,8 +37,8 @@ public partial class CatalogueTests
         ["barrier"] = Barriers.Find,
         ["recruitmentChannel"] = RecruitmentChannels.Find,
         ["recruitmentChannelGroup"] = RecruitmentChannels.FindGroup,
-        ["activityType"] = ActivityTypes.Find,
-        ["deliveryMode"] = DeliveryModes.Find,
+        ["action"] = ActionCatalogue.Find,
+        ["leavingReason"] = LeavingReasons.Find,
         ["employerEngagementMethod"] = EmployerEngagementMethods.Find,
         ["contractType"] = ContractTypes.Find,
     };
@@ -54,11 +56,11 @@ public partial class CatalogueTests
         { "qualificationLevel", "none entryLevel level1 level2 level3 level4 level5 level6 level7 level8 otherLevelUnknown" },
         { "sex", "female male preferNotToSay" },
         { "genderIdentity", "same different preferNotToSay" },
-        { "barrier", "employabilitySupport lowConfidenceOrMotivation lackOfSkillsOrQualifications healthConditionOrDisability childcare debt transport internetAccess housing language caringResponsibilities criminalRecord other" },
+        { "barrier", "employabilitySupport lowConfidence lowMotivation lackOfSkillsOrQualifications healthConditionOrDisability childcare caringResponsibilities debt transport internetAccess housing language criminalRecord substanceMisuse noRecentWorkHistory other" },
         { "recruitmentChannel", "leaflet event socialMedia jobcentrePlus otherOrganisationReferral outreachFoodBank outreachJobClub outreachCommunityEvent wordOfMouth selfReferralOnline other" },
         { "recruitmentChannelGroup", "publicity referral outreach self other" },
-        { "activityType", "informationAdviceAndGuidance skillsDevelopment partnershipReferral networksAndSocialCapital employerActivity jobBrokerage" },
-        { "deliveryMode", "faceToFace phone online" },
+        { "action", "careersAdvice identifyMatchingJobs cv jobApplications interviewPreparation benefitsAndBetterOffAdvice otherGuidance skillsTraining englishMathsDigital vocationalQualification confidenceBuilding otherSkills referralFinancialInclusion referralHealth referralHousing referralEsol referralChildcare otherReferral volunteering communityActivity peerSupportGroup otherNetworks workExperience tasterDay employerTraining jobFair otherEmployerActivity jobMatching guaranteedInterview inWorkSupport otherBrokerage" },
+        { "leavingReason", "movedOutOfArea noLongerWantsSupport lostContact healthReasons referredElsewhere supportCompleted died other" },
         { "employerEngagementMethod", "existingLinks jobFair closeRelationship onlineVacancySearch coldCalling reverseMarketing employmentAgency" },
         { "contractType", "permanent fixedTerm temporary zeroHours apprenticeship selfEmployed" },
     };

@@ -1,4 +1,6 @@
+using ConnectingCommunities.Domain.People;
 using ConnectingCommunities.Domain.Reference;
+using ConnectingCommunities.Domain.Support;
 
 namespace ConnectingCommunities.Domain.Tests.Reference;
 
@@ -8,8 +10,9 @@ public class OtherCatalogueTests
     public void There_are_six_activity_types()
     {
         Assert.Equal(6, ActivityTypes.All.Count);
-        Assert.Equal("Information, advice and guidance", ActivityTypes.InformationAdviceAndGuidance.DisplayName);
-        Assert.All(ActivityTypes.All, a => Assert.NotEmpty(a.Description));
+        Assert.Equal("Information, advice and guidance", ActivityType.InformationAdviceGuidance.DisplayName());
+        Assert.All(ActivityTypes.All, a => Assert.NotEmpty(a.Description()));
+        Assert.All(ActivityTypes.All, a => Assert.NotEmpty(ActionCatalogue.For(a)));
     }
 
     [Fact]
@@ -39,14 +42,17 @@ public class OtherCatalogueTests
     [Fact]
     public void Delivery_modes_cover_hybrid_delivery()
     {
-        Assert.Equal(["Face to face", "Phone", "Online"], DeliveryModes.All.Select(d => d.DisplayName));
+        Assert.Equal(
+            ["Face to face", "Telephone", "Video call", "Online message", "Group session"],
+            InterventionModes.All.Select(d => d.DisplayName()));
+        Assert.Equal(3, InterventionModes.All.Count(m => m.IsRemote()));
     }
 
     [Fact]
     public void Barriers_end_with_other()
     {
         Assert.Same(Barriers.Other, Barriers.All[^1]);
-        Assert.Equal(13, Barriers.All.Count);
+        Assert.Equal(16, Barriers.All.Count);
     }
 
     [Fact]
