@@ -45,6 +45,9 @@ public sealed class TestApp : IAsyncDisposable
         {
             ["Demo:Enabled"] = "true",
             ["Demo:Password"] = TestEnvironment.DemoPassword,
+
+            // Tests make the participants they need; a test that wants the demo caseload sets a number.
+            ["Demo:Participants"] = "0",
             ["DataProtection:KeysFolder"] = Path.Combine(folder, "keys"),
             ["Security:SignInAttemptsPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",

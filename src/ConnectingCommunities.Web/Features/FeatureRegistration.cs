@@ -1,5 +1,9 @@
 using ConnectingCommunities.Web.Features.Account;
 using ConnectingCommunities.Web.Features.Health;
+using ConnectingCommunities.Web.Features.HelpRequests;
+using ConnectingCommunities.Web.Features.Participants;
+using ConnectingCommunities.Web.Features.Participants.Moves;
+using ConnectingCommunities.Web.Features.Participants.Plan;
 using ConnectingCommunities.Web.Features.SetUp.Areas;
 using ConnectingCommunities.Web.Features.SetUp.Contracts;
 using ConnectingCommunities.Web.Features.SetUp.Lots;
@@ -26,6 +30,10 @@ public static class FeatureRegistration
         services.AddScoped<UserHandler>();
         services.AddScoped<ProgrammeHandler>();
         services.AddScoped<SignInHandler>();
+        services.AddParticipantsFeature();
+        services.AddPlanFeature();
+        services.AddMovesFeature();
+        services.AddHelpRequestsFeature();
         return services;
     }
 
@@ -35,6 +43,10 @@ public static class FeatureRegistration
         conventions.AddPageRoute("/SetUp/Lots/Edit", "/setup/lots/new");
         conventions.AddPageRoute("/SetUp/Contracts/Edit", "/setup/contracts/new");
         conventions.AddPageRoute("/SetUp/Providers/Edit", "/setup/providers/new");
+        conventions.AddParticipantsFeatureRoutes();
+        conventions.AddPlanFeatureRoutes();
+        conventions.AddMovesFeatureRoutes();
+        conventions.AddHelpRequestsFeatureRoutes();
     }
 
     public static void MapApi(this WebApplication app)
@@ -50,6 +62,10 @@ public static class FeatureRegistration
         api.MapTariffsApi();
         api.MapTargetsApi();
         api.MapUsersApi();
+        api.MapParticipantsFeatureApi();
+        api.MapPlanFeatureApi();
+        api.MapMovesFeatureApi();
+        api.MapHelpRequestsFeatureApi();
     }
 
     public static void MapHealth(this WebApplication app) => HealthEndpoint.Map(app);

@@ -10,10 +10,22 @@ public static class Policies
 
     public const string SignedIn = nameof(SignedIn);
 
+    /// <summary>Reading participants' records: advisors and managers of their lots, commissioners of all. Never evaluators.</summary>
+    public const string Casework = nameof(Casework);
+
+    /// <summary>Registering participants and recording their support: the provider's advisors and managers.</summary>
+    public const string CaseworkWrite = nameof(CaseworkWrite);
+
+    /// <summary>Managing a lot's caseload: reassigning, overriding eligibility. Provider managers only.</summary>
+    public const string CaseloadManagement = nameof(CaseloadManagement);
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(SetUp, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Casework, p => p.RequireAuthenticatedUser().RequireRole(Roles.Advisor, Roles.ProviderManager, Roles.Commissioner));
+        options.AddPolicy(CaseworkWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Advisor, Roles.ProviderManager));
+        options.AddPolicy(CaseloadManagement, p => p.RequireAuthenticatedUser().RequireRole(Roles.ProviderManager));
     }
 }
