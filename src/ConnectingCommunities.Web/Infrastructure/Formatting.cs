@@ -25,6 +25,8 @@ public static class Formatting
 
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    public static DateOnly DateInLondon(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
+
     public static DateOnly TodayInLondon(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);

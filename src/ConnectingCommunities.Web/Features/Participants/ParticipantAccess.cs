@@ -54,6 +54,16 @@ public sealed class ParticipantAccess(CcDbContext db, CurrentUser user, TimeProv
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Logs a view of a participant the user has just been shown.</summary>
+    public async Task LogViewAsync(Guid participantId, string what, CancellationToken cancellationToken = default)
+    {
+        var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == participantId, cancellationToken);
+        if (participant is not null)
+        {
+            await LogViewAsync(participant, what, cancellationToken);
+        }
+    }
+
     /// <summary>Today in the programme's time zone, for dates people type.</summary>
     public DateOnly Today => Formatting.TodayInLondon(clock);
 }

@@ -9,6 +9,11 @@ public static class ParticipantsFeature
     public static IServiceCollection AddParticipantsFeature(this IServiceCollection services)
     {
         services.AddScoped<ParticipantAccess>();
+        services.AddScoped<ParticipantQueries>();
+        services.AddScoped<RegistrationHandler>();
+        services.AddScoped<EditHandler>();
+        services.AddScoped<InterventionHandler>();
+        services.AddScoped<TimelineQuery>();
         return services;
     }
 
@@ -19,5 +24,9 @@ public static class ParticipantsFeature
         return conventions;
     }
 
-    public static RouteGroupBuilder MapParticipantsFeatureApi(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapParticipantsFeatureApi(this RouteGroupBuilder api)
+    {
+        api.MapParticipantsApi();
+        return api;
+    }
 }

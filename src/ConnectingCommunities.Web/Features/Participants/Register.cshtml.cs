@@ -1,0 +1,108 @@
+using ConnectingCommunities.Data;
+using ConnectingCommunities.Data.Entities;
+using ConnectingCommunities.Domain.Programme;
+using ConnectingCommunities.Web.Infrastructure;
+using ConnectingCommunities.Web.Infrastructure.Govuk;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnectingCommunities.Web.Features.Participants;
+
+[Authorize(Policy = Policies.CaseworkWrite)]
+public sealed class RegisterModel(RegistrationHandler handler, CurrentUser user, CcDbContext db, ParticipantAccess access) : PageModel
+{
+    [BindProperty]
+    public RegisterForm Form { get; set; } = new();
+
+    public IReadOnlyList<Choice> LotChoices { get; private set; } = [];
+
+    public IReadOnlyList<DuplicateMatch> Duplicates { get; private set; } = [];
+
+    public bool IsDefiniteDuplicate { get; private set; }
+
+    public bool IsManager => user.IsInRole(Roles.ProviderManager);
+
+    public string? HelpRequestReference { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? helpRequestId, CancellationToken cancellationToken)
+    {
+        await LoadChoicesAsync(cancellationToken);
+        Form.RegisteredOn = DateParts.From(access.Today);
+        if (LotChoices.Count == 1)
+        {
+            Form.LotCode = LotChoices[0].Value;
+        }
+
+        if (helpRequestId is { } id)
+        {
+            var lots = await user.LotIdsAsync(cancellationToken);
+            var request = await db.HelpRequests.AsNoTracking()
+                .Where(h => h.Id == id && (!user.IsLotScoped || lots.Contains(h.LotId)))
+                .Select(h => new { h.Id, h.Reference, h.FirstName, h.LastName, h.Email, h.Phone, h.Postcode, LotCode = db.Lots.Where(l => l.Id == h.LotId).Select(l => l.Code).First() })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (request is null)
+            {
+                return NotFound();
+            }
+
+            HelpRequestReference = request.Reference;
+            Form.HelpRequestId = request.Id;
+            Form.LotCode = request.LotCode;
+            Form.FirstName = request.FirstName;
+            Form.LastName = request.LastName;
+            Form.Email = request.Email;
+            Form.Phone = request.Phone;
+            Form.Postcode = request.Postcode;
+            Form.RecruitmentChannel = Domain.Reference.RecruitmentChannels.SelfReferralOnline.Code;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadChoicesAsync(cancellationToken);
+        var errors = new FieldErrors();
+        var input = Form.ToInput(errors);
+        if (!IsManager)
+        {
+            input = input with { EligibilityOverrideReason = null };
+        }
+
+        if (errors.Any)
+        {
+            // Unreadable dates and numbers: show them with the handler's checks of everything else.
+            ModelState.AddResult(errors, Result<ParticipantView>.Invalid(await handler.CheckAsync(input, cancellationToken)));
+            return Page();
+        }
+
+        var outcome = await handler.RegisterAsync(input, cancellationToken);
+        if (outcome.Result.Succeeded)
+        {
+            var participant = outcome.Result.Value!;
+            TempData["Success"] = $"{participant.FirstName} {participant.LastName} registered as {participant.Reference}, cohort {participant.Cohort.DisplayName()}";
+            return Redirect($"/participants/{participant.Id}");
+        }
+
+        Duplicates = outcome.Duplicates;
+        IsDefiniteDuplicate = outcome.IsDefiniteDuplicate;
+        if (outcome.Result.Status == ResultStatus.Conflict && Duplicates.Count > 0)
+        {
+            ModelState.AddModelError(IsDefiniteDuplicate ? "nino" : "duplicateCheckReason", IsDefiniteDuplicate
+                ? "This person is already registered: their National Insurance number is on another record"
+                : "This person may already be registered. Check the possible matches below");
+            return Page();
+        }
+
+        ModelState.AddResult(new FieldErrors(), outcome.Result);
+        return Page();
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        LotChoices = await (await user.VisibleLotsAsync(cancellationToken)).AsNoTracking().OrderBy(l => l.Code)
+            .Select(l => new Choice(l.Code, l.Name + " (" + l.Code + ")", null)).ToListAsync(cancellationToken);
+    }
+}

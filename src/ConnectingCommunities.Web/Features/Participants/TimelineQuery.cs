@@ -1,0 +1,135 @@
+using System.Text.Json;
+using ConnectingCommunities.Data;
+using ConnectingCommunities.Data.Entities;
+using ConnectingCommunities.Domain.People;
+using ConnectingCommunities.Domain.Programme;
+using ConnectingCommunities.Domain.Reference;
+using ConnectingCommunities.Domain.Support;
+using ConnectingCommunities.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnectingCommunities.Web.Features.Participants;
+
+/// <summary>One thing that happened to a participant.</summary>
+/// <param name="Date">The day it happened.</param>
+/// <param name="Kind">Registered, Contact, Milestone, Barrier, Goal, Action, Transfer, Change.</param>
+/// <param name="Title">What happened, in words.</param>
+/// <param name="Detail">More about it, or null.</param>
+/// <param name="By">Who recorded it, or null.</param>
+/// <param name="RecordedAt">When it was recorded, to order events on the same day.</param>
+public sealed record TimelineEntry(DateOnly Date, string Kind, string Title, string? Detail, string? By, DateTimeOffset? RecordedAt);
+
+/// <summary>Everything that happened to a participant, from the records themselves and the audit trail.</summary>
+public sealed class TimelineQuery(CcDbContext db, ParticipantAccess access)
+{
+    private const int MaxChanges = 200;
+
+    public async Task<IReadOnlyList<TimelineEntry>?> ForAsync(Guid participantId, CancellationToken cancellationToken = default)
+    {
+        var participant = await (await access.VisibleAsync(cancellationToken)).AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Id == participantId, cancellationToken);
+        if (participant is null)
+        {
+            return null;
+        }
+
+        var entries = new List<TimelineEntry>();
+        var changes = await db.AuditEvents.AsNoTracking()
+            .Where(a => a.ParticipantId == participantId && a.Action != "viewed")
+            .OrderByDescending(a => a.OccurredAt).Take(MaxChanges).ToListAsync(cancellationToken);
+        var registeredBy = changes.LastOrDefault(a => a.EntityType == nameof(Participant) && a.Action == "created")?.UserName;
+        entries.Add(new(participant.RegisteredOn, "Registered", $"Registered in cohort {participant.Cohort.DisplayName()}",
+            RegistrationDetail(participant), registeredBy, participant.CreatedAt));
+
+        var interventions = await db.Interventions.AsNoTracking().Where(i => i.ParticipantId == participantId).ToListAsync(cancellationToken);
+        entries.AddRange(interventions.Select(i => new TimelineEntry(
+            i.Date, "Contact", $"{i.ActivityType.DisplayName()}: {i.Mode.DisplayName().ToLowerInvariant()}, {i.DurationMinutes} minutes{(i.IsMeaningful ? " (meaningful)" : "")}",
+            i.Notes, i.AdvisorName, i.RecordedAt)));
+
+        var milestones = await db.ParticipantMilestones.AsNoTracking().Where(m => m.ParticipantId == participantId).ToListAsync(cancellationToken);
+        entries.AddRange(milestones.Select(m => new TimelineEntry(m.AchievedOn, "Milestone", $"Milestone reached: {m.Milestone.DisplayName()}", null, null, null)));
+
+        var barriers = await db.ParticipantBarriers.AsNoTracking().Where(b => b.ParticipantId == participantId).ToListAsync(cancellationToken);
+        var reviews = await db.BarrierReviews.AsNoTracking().Where(r => r.ParticipantId == participantId).ToListAsync(cancellationToken);
+        foreach (var barrier in barriers)
+        {
+            var name = Barriers.Find(barrier.Barrier)?.DisplayName ?? barrier.Barrier;
+            entries.Add(new(barrier.IdentifiedOn, "Barrier", $"Barrier identified: {name}", barrier.Notes, null, null));
+            entries.AddRange(reviews.Where(r => r.ParticipantBarrierId == barrier.Id).Select(r => new TimelineEntry(
+                r.ReviewedOn, "Barrier", r.Resolved ? $"Barrier resolved: {name}" : $"Barrier reviewed: {name}, severity {r.Severity.DisplayName().ToLowerInvariant()}",
+                r.Notes, null, null)));
+        }
+
+        var goals = await db.Goals.AsNoTracking().Where(g => g.ParticipantId == participantId).ToListAsync(cancellationToken);
+        foreach (var goal in goals)
+        {
+            entries.Add(new(goal.AgreedOn, "Goal", $"Goal agreed: {goal.Description}", null, null, null));
+            if (goal.AchievedOn is { } achieved)
+            {
+                entries.Add(new(achieved, "Goal", $"Goal achieved: {goal.Description}", null, null, null));
+            }
+        }
+
+        var actions = await db.PlanActions.AsNoTracking().Where(a => a.ParticipantId == participantId).ToListAsync(cancellationToken);
+        foreach (var action in actions)
+        {
+            var name = ActionCatalogue.Find(action.Action)?.DisplayName ?? action.Action;
+            entries.Add(new(action.IdentifiedOn, "Action", $"Action identified: {name}", action.Details, null, null));
+            if (action.AgreedOn is { } agreed)
+            {
+                entries.Add(new(agreed, "Action", $"Action agreed: {name}", null, null, null));
+            }
+
+            if (action.CompletedOn is { } completed)
+            {
+                entries.Add(new(completed, "Action", action.Status == ActionStatus.NotDone ? $"Action not done: {name}" : $"Action completed: {name}",
+                    action.NotDoneReason, null, null));
+            }
+        }
+
+        var transfers = await db.ParticipantTransfers.AsNoTracking().Where(t => t.ParticipantId == participantId).ToListAsync(cancellationToken);
+        entries.AddRange(transfers.Select(t => new TimelineEntry(
+            t.TransferredOn, "Transfer", t.FromContractId != t.ToContractId ? "Moved to a new provider" : "Reassigned to another advisor", t.Reason, null, null)));
+
+        // Edits of the record itself (corrections, leaving, re-joining), with the reason given.
+        entries.AddRange(changes.Where(a => a.EntityType == nameof(Participant) && a.Action == "updated")
+            .Select(a => new TimelineEntry(Formatting.DateInLondon(a.OccurredAt), "Change", "Record changed: " + ChangedFields(a.Changes), a.Reason, a.UserName, a.OccurredAt)));
+
+        return entries.OrderByDescending(e => e.Date).ThenByDescending(e => e.RecordedAt ?? DateTimeOffset.MinValue).ToList();
+    }
+
+    private static string RegistrationDetail(Participant participant)
+    {
+        var channel = RecruitmentChannels.Find(participant.RecruitmentChannel)?.DisplayName;
+        return string.Join(". ", new[]
+        {
+            channel is null ? null : $"Came through: {channel}",
+            participant.Referrer is { } referrer ? $"Referred by {referrer}" : null,
+            participant.EligibilityOverrideReason is { } o ? $"Eligibility override: {o}" : null,
+            participant.DuplicateCheckReason is { } d ? $"Possible duplicate checked: {d}" : null,
+        }.Where(s => s is not null));
+    }
+
+    private static string ChangedFields(string? changes)
+    {
+        if (string.IsNullOrEmpty(changes))
+        {
+            return "details";
+        }
+
+        using var json = JsonDocument.Parse(changes);
+        var names = json.RootElement.EnumerateObject().Select(p => FieldName(p.Name)).Where(n => n is not null).Distinct().ToList();
+        return names.Count == 0 ? "details" : string.Join(", ", names);
+    }
+
+    /// <summary>Words for a changed column, or null for bookkeeping columns people need not see.</summary>
+    private static string? FieldName(string property) => property switch
+    {
+        nameof(Participant.SearchFirstName) or nameof(Participant.SearchLastName) or nameof(Participant.MeaningfulInterventions)
+            or nameof(Participant.LastContactOn) or nameof(Participant.EngagedOn) => null,
+        nameof(Participant.Nino) => "National Insurance number",
+        nameof(Participant.AdvisorId) => "advisor",
+        nameof(Participant.ContractId) => "provider contract",
+        _ => string.Concat(property.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : (i == 0 ? char.ToLowerInvariant(c) : c).ToString())),
+    };
+}
