@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using ConnectingCommunities.Data;
 using ConnectingCommunities.Data.Auditing;
 using ConnectingCommunities.Web.Features;
+using ConnectingCommunities.Web.Features.HelpRequests;
 using ConnectingCommunities.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
@@ -15,6 +16,9 @@ namespace ConnectingCommunities.Web;
 public static class WebApp
 {
     public const string SignInRateLimit = "sign-in";
+
+    /// <summary>Sending the public "Get help finding work" form: a few a minute per client address.</summary>
+    public const string HelpRequestRateLimit = "help-request";
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -69,6 +73,7 @@ public static class WebApp
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
+            options.AddPolicy(HelpRequestRateLimit, new HelpRequestRateLimitPolicy(security.HelpRequestsPerMinute));
         });
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsSetup.Customise);

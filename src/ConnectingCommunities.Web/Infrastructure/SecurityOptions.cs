@@ -11,6 +11,12 @@ public sealed class SecurityOptions
     public int SignInAttemptsPerMinute { get; set; } = 60;
 
     public int TokenLifetimeMinutes { get; set; } = 60;
+
+    /// <summary>Requests sent from the public "Get help finding work" form per client address per minute.</summary>
+    public int HelpRequestsPerMinute { get; set; } = 5;
+
+    /// <summary>A help request sent sooner than this after the form was shown is taken as automated and not saved.</summary>
+    public int HelpRequestMinimumSeconds { get; set; } = 3;
 }
 
 /// <summary>The "Demo" configuration section.</summary>

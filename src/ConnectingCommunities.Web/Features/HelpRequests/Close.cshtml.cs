@@ -1,0 +1,13 @@
+using ConnectingCommunities.Data.Entities;
+using ConnectingCommunities.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ConnectingCommunities.Web.Features.HelpRequests;
+
+[Authorize(Policy = Policies.CaseworkWrite)]
+public sealed class CloseModel(HelpRequestHandler handler) : StatusChangeModel(handler)
+{
+    protected override HelpRequestStatus Target => HelpRequestStatus.Closed;
+
+    protected override string Done => "closed";
+}
