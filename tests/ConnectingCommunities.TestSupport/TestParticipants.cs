@@ -13,6 +13,8 @@ namespace ConnectingCommunities.TestSupport;
 /// </summary>
 public static class TestParticipants
 {
+    private static int ninoCounter = Random.Shared.Next(0, 900_000);
+
     public static async Task<Participant> AddAsync(this TestApp app, string lotCode, Action<Participant>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -35,6 +37,7 @@ public static class TestParticipants
             SearchFirstName = "test",
             SearchLastName = "person" + unique,
             DateOfBirth = new DateOnly(1985, 6, 15),
+            Nino = $"JL{Interlocked.Increment(ref ninoCounter) % 1_000_000:D6}B",
             Postcode = "B8 1AA",
             EmploymentStatus = EmploymentStatus.OutOfWork,
             LastInWorkOn = new DateOnly(2019, 1, 1),

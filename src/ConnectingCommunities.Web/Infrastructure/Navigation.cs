@@ -20,6 +20,12 @@ public static class Navigation
         }
 
         var items = new List<NavigationItem> { new("Home", "/") };
+        if (user.IsInRole(Roles.Advisor) || user.IsInRole(Roles.ProviderManager) || user.IsInRole(Roles.Commissioner))
+        {
+            items.Add(new("Caseload", "/participants"));
+            items.Add(new("Help requests", "/help-requests"));
+        }
+
         if (user.IsInRole(Roles.Commissioner))
         {
             items.Add(new("Lots", "/setup/lots"));

@@ -96,7 +96,11 @@ public sealed class EditHandler(CcDbContext db, CurrentUser user, ParticipantAcc
         return await UpdateAsync(id, input!, cancellationToken);
     }
 
-    public async Task<Result<ParticipantView>> UpdateAsync(Guid id, EditInput input, CancellationToken cancellationToken = default)
+    /// <summary>Saves the corrections. With <paramref name="checkOnly"/>, only says what is wrong and saves nothing.</summary>
+    public Task<Result<ParticipantView>> UpdateAsync(Guid id, EditInput input, CancellationToken cancellationToken = default) =>
+        UpdateAsync(id, input, checkOnly: false, cancellationToken);
+
+    public async Task<Result<ParticipantView>> UpdateAsync(Guid id, EditInput input, bool checkOnly, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var participant = await access.FindAsync(id, cancellationToken);
@@ -105,7 +109,7 @@ public sealed class EditHandler(CcDbContext db, CurrentUser user, ParticipantAcc
             return Result<ParticipantView>.NotFound();
         }
 
-        if (input.Version is { } version && version != participant.Version)
+        if (!checkOnly && input.Version is { } version && version != participant.Version)
         {
             return Result<ParticipantView>.Conflict("Someone else changed this participant's record after you opened it. Reload it and make your change again.");
         }
@@ -136,7 +140,7 @@ public sealed class EditHandler(CcDbContext db, CurrentUser user, ParticipantAcc
                 "That National Insurance number is already on another participant's record. Check the number; if it is the same person, contact your provider manager.");
         }
 
-        if (errors.Any || work is null || postcode is null)
+        if (checkOnly || errors.Any || work is null || postcode is null)
         {
             return Result<ParticipantView>.Invalid(errors);
         }

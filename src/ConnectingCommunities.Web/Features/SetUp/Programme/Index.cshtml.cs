@@ -14,6 +14,8 @@ public sealed class ProgrammeForm
     public DateParts StartDate { get; set; } = new();
     public DateParts EndDate { get; set; } = new();
     public string? EngagementThreshold { get; set; }
+
+    public string? MeaningfulInterventionMinutes { get; set; }
     public string? ProgressionDefinition { get; set; }
     public string? SustainmentGapDays { get; set; }
     public int? Version { get; set; }
@@ -49,6 +51,7 @@ public sealed class IndexModel(ProgrammeHandler handler) : PageModel
             StartDate = DateParts.From(Current.StartDate),
             EndDate = DateParts.From(Current.EndDate),
             EngagementThreshold = Current.EngagementThreshold.ToString(Formatting.EnGb),
+            MeaningfulInterventionMinutes = Current.MeaningfulInterventionMinutes.ToString(Formatting.EnGb),
             ProgressionDefinition = Current.ProgressionDefinition == ProgressionDefinition.Wider ? "wider" : "strict",
             SustainmentGapDays = Current.SustainmentGapDays.ToString(Formatting.EnGb),
             Version = Current.Version,
@@ -67,6 +70,7 @@ public sealed class IndexModel(ProgrammeHandler handler) : PageModel
             StartDate = Form.StartDate.Read("startDate", "start date", errors),
             EndDate = Form.EndDate.Read("endDate", "end date", errors),
             EngagementThreshold = FormParsing.WholeNumber(Form.EngagementThreshold, "engagementThreshold", "number of interventions", errors),
+            MeaningfulInterventionMinutes = FormParsing.WholeNumber(Form.MeaningfulInterventionMinutes, "meaningfulInterventionMinutes", "number of minutes", errors),
             ProgressionDefinition = Form.ProgressionDefinition switch
             {
                 "strict" => ProgressionDefinition.Strict,

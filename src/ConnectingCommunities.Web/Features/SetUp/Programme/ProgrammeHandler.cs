@@ -8,7 +8,7 @@ namespace ConnectingCommunities.Web.Features.SetUp.Programme;
 public sealed record ProgrammeView(
     Guid Id, string Name, string Commissioner, string Funder, DateOnly StartDate, DateOnly EndDate,
     int EngagementThreshold, ProgressionDefinition ProgressionDefinition, int SustainmentGapDays,
-    int LotCount, decimal TotalValue, int Version);
+    int LotCount, decimal TotalValue, int Version, int MeaningfulInterventionMinutes);
 
 public sealed record ProgrammeInput
 {
@@ -18,6 +18,9 @@ public sealed record ProgrammeInput
     public DateOnly? StartDate { get; init; }
     public DateOnly? EndDate { get; init; }
     public int? EngagementThreshold { get; init; }
+
+    /// <summary>The shortest contact, in minutes, that counts as a meaningful intervention. Left out: unchanged.</summary>
+    public int? MeaningfulInterventionMinutes { get; init; }
     public ProgressionDefinition? ProgressionDefinition { get; init; }
     public int? SustainmentGapDays { get; init; }
     public int? Version { get; init; }
@@ -29,6 +32,7 @@ public sealed class ProgrammeHandler(CcDbContext db, CurrentUser user)
 {
     public const int MaxEngagementThreshold = 20;
     public const int MaxSustainmentGapDays = 90;
+    public const int MaxMeaningfulMinutes = 480;
 
     public async Task<ProgrammeView?> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -42,7 +46,7 @@ public sealed class ProgrammeHandler(CcDbContext db, CurrentUser user)
         return new ProgrammeView(
             programme.Id, programme.Name, programme.Commissioner, programme.Funder, programme.StartDate, programme.EndDate,
             programme.EngagementThreshold, programme.ProgressionDefinition, programme.SustainmentGapDays,
-            lots.Count, lots.Sum(), programme.Version);
+            lots.Count, lots.Sum(), programme.Version, programme.MeaningfulInterventionMinutes);
     }
 
     public async Task<Result<ProgrammeView>> UpdateAsync(ProgrammeInput input, CancellationToken cancellationToken = default)
@@ -82,6 +86,11 @@ public sealed class ProgrammeHandler(CcDbContext db, CurrentUser user)
             errors.Add("engagementThreshold", $"The number of meaningful interventions for engagement must be between 1 and {MaxEngagementThreshold}");
         }
 
+        if (input.MeaningfulInterventionMinutes is < 1 or > MaxMeaningfulMinutes)
+        {
+            errors.Add("meaningfulInterventionMinutes", $"The shortest meaningful contact must be between 1 and {MaxMeaningfulMinutes} minutes");
+        }
+
         if (input.ProgressionDefinition is null || !Enum.IsDefined(input.ProgressionDefinition.Value))
         {
             errors.Add("progressionDefinition", "Select which progression definition pays: strict or wider");
@@ -103,6 +112,7 @@ public sealed class ProgrammeHandler(CcDbContext db, CurrentUser user)
         programme.StartDate = input.StartDate!.Value;
         programme.EndDate = input.EndDate!.Value;
         programme.EngagementThreshold = input.EngagementThreshold!.Value;
+        programme.MeaningfulInterventionMinutes = input.MeaningfulInterventionMinutes ?? programme.MeaningfulInterventionMinutes;
         programme.ProgressionDefinition = input.ProgressionDefinition!.Value;
         programme.SustainmentGapDays = input.SustainmentGapDays!.Value;
         user.Reason = input.Reason;
