@@ -50,6 +50,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Demo:Participants"] = "0",
             ["DataProtection:KeysFolder"] = Path.Combine(folder, "keys"),
             ["Security:SignInAttemptsPerMinute"] = "100000",
+            ["Security:HelpRequestsPerMinute"] = "100000",
+            ["Security:HelpRequestMinimumSeconds"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         };

@@ -1,4 +1,3 @@
-using ConnectingCommunities.Data;
 using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.Domain.Programme;
 using ConnectingCommunities.Web.Infrastructure;
@@ -6,12 +5,13 @@ using ConnectingCommunities.Web.Infrastructure.Govuk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ConnectingCommunities.Web.Features.HelpRequests;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingCommunities.Web.Features.Participants;
 
 [Authorize(Policy = Policies.CaseworkWrite)]
-public sealed class RegisterModel(RegistrationHandler handler, CurrentUser user, CcDbContext db, ParticipantAccess access) : PageModel
+public sealed class RegisterModel(RegistrationHandler handler, CurrentUser user, HelpRequestHandler helpRequests, ParticipantAccess access) : PageModel
 {
     [BindProperty]
     public RegisterForm Form { get; set; } = new();
@@ -37,17 +37,13 @@ public sealed class RegisterModel(RegistrationHandler handler, CurrentUser user,
 
         if (helpRequestId is { } id)
         {
-            var lots = await user.LotIdsAsync(cancellationToken);
-            var request = await db.HelpRequests.AsNoTracking()
-                .Where(h => h.Id == id && (!user.IsLotScoped || lots.Contains(h.LotId)))
-                .Select(h => new { h.Id, h.Reference, h.FirstName, h.LastName, h.Email, h.Phone, h.Postcode, LotCode = db.Lots.Where(l => l.Id == h.LotId).Select(l => l.Code).First() })
-                .FirstOrDefaultAsync(cancellationToken);
+            var request = await helpRequests.FindForRegistrationAsync(id, cancellationToken);
             if (request is null)
             {
                 return NotFound();
             }
 
-            HelpRequestReference = request.Reference;
+            HelpRequestReference = (await helpRequests.FindAsync(id, cancellationToken))?.Reference;
             Form.HelpRequestId = request.Id;
             Form.LotCode = request.LotCode;
             Form.FirstName = request.FirstName;
