@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ConnectingCommunities.Data;
+using ConnectingCommunities.Data.Demo;
 using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.Data.Seed;
 using Microsoft.AspNetCore.Identity;
@@ -9,17 +10,20 @@ namespace ConnectingCommunities.Web.Infrastructure;
 
 /// <summary>
 /// On start: migrate, make sure the roles exist, and on an empty database with demo data enabled,
-/// create the programme of the source documents and one demo user per role and lot.
+/// create the programme of the source documents, one demo user per role and lot, and the demo
+/// caseload (only while there are no participants at all).
 /// </summary>
 public sealed class DatabaseInitialiser(
     CcDbContext db,
     UserManager<AppUser> users,
     RoleManager<IdentityRole<Guid>> roles,
+    TimeProvider clock,
     ILogger<DatabaseInitialiser> logger)
 {
     public const string DemoDomain = "demo.test";
 
-    public async Task<DemoSignIn?> InitialiseAsync(bool demoEnabled, string? demoPassword, CancellationToken cancellationToken = default)
+    public async Task<DemoSignIn?> InitialiseAsync(
+        bool demoEnabled, string? demoPassword, int demoParticipants = 0, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
         foreach (var role in Roles.All)
@@ -41,14 +45,31 @@ public sealed class DatabaseInitialiser(
             logger.LogInformation("Created the Connecting Communities programme from the seed file");
         }
 
+        DemoSignIn signIn;
         if (await db.Users.AnyAsync(cancellationToken))
         {
-            return new DemoSignIn(demoPassword, Created: false);
+            signIn = new DemoSignIn(demoPassword, Created: false);
+        }
+        else
+        {
+            var password = string.IsNullOrEmpty(demoPassword) ? GeneratePassword() : demoPassword;
+            await CreateDemoUsersAsync(password, cancellationToken);
+            signIn = new DemoSignIn(password, Created: true);
         }
 
-        var password = string.IsNullOrEmpty(demoPassword) ? GeneratePassword() : demoPassword;
-        await CreateDemoUsersAsync(password, cancellationToken);
-        return new DemoSignIn(password, Created: true);
+        // After the users, so that each lot's caseload is assigned to its demo advisor.
+        if (demoParticipants > 0 && !await db.Participants.AnyAsync(cancellationToken))
+        {
+            var result = await DemoData.CreateAsync(db, new DemoDataRequest(demoParticipants, Today: Formatting.TodayInLondon(clock)), cancellationToken);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation(
+                    "Created the demo caseload: {Participants} participants with {Records} records in {Seconds:F1} s",
+                    result.Participants, result.Rows - result.Participants, result.Elapsed.TotalSeconds);
+            }
+        }
+
+        return signIn;
     }
 
     private async Task CreateDemoUsersAsync(string password, CancellationToken cancellationToken)

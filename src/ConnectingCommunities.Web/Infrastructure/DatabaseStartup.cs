@@ -6,14 +6,18 @@ namespace ConnectingCommunities.Web.Infrastructure;
 /// Migrates and seeds the database before the server takes its first request: StartingAsync runs
 /// ahead of every hosted service's StartAsync, including the web server's.
 /// </summary>
-public sealed class DatabaseStartup(IServiceProvider services, DatabaseOptions database, DemoOptions demo) : IHostedLifecycleService
+public sealed class DatabaseStartup(IServiceProvider services, DatabaseOptions database, DemoOptions demo, IConfiguration configuration) : IHostedLifecycleService
 {
+    /// <summary>The size of the demo caseload unless Demo:Participants says otherwise: about the documents' 4,000.</summary>
+    public const int DefaultDemoParticipants = 4_000;
+
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var demoEnabled = demo.Enabled ?? database.Provider == DatabaseProvider.Sqlite;
+        var demoParticipants = configuration.GetValue<int?>("Demo:Participants") ?? DefaultDemoParticipants;
         using var scope = services.CreateScope();
         var initialiser = scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>();
-        var signIn = await initialiser.InitialiseAsync(demoEnabled, demo.Password, cancellationToken);
+        var signIn = await initialiser.InitialiseAsync(demoEnabled, demo.Password, demoParticipants, cancellationToken);
         if (signIn is not null)
         {
             PrintDemoSignIn(signIn);

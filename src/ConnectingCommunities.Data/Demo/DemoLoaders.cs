@@ -1,0 +1,280 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+using ConnectingCommunities.Data.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace ConnectingCommunities.Data.Demo;
+
+/// <summary>Rows written per table by a load, and how long it took.</summary>
+public sealed record DemoLoadResult(int Participants, IReadOnlyDictionary<string, long> RowsByTable, TimeSpan Elapsed)
+{
+    public long Rows => RowsByTable.Values.Sum();
+
+    public double ParticipantsPerSecond => Participants / Math.Max(Elapsed.TotalSeconds, 1e-9);
+
+    public double RowsPerSecond => Rows / Math.Max(Elapsed.TotalSeconds, 1e-9);
+}
+
+/// <summary>
+/// Writes generated batches to the database in one transaction, table by table in the order
+/// foreign keys need (participants first). Each batch's tables are written before the next
+/// batch, so memory stays bounded however large the caseload, while the next batch is generated
+/// on another thread.
+/// </summary>
+internal abstract class DemoLoader
+{
+    private readonly Dictionary<string, long> rows = new(StringComparer.Ordinal);
+
+    protected DemoLoader(IModel model)
+    {
+        Participants = TableMap<Participant>.For(model);
+        Transfers = TableMap<ParticipantTransfer>.For(model);
+        Barriers = TableMap<ParticipantBarrier>.For(model);
+        Reviews = TableMap<BarrierReview>.For(model);
+        Goals = TableMap<Goal>.For(model);
+        Actions = TableMap<PlanAction>.For(model);
+        Interventions = TableMap<Intervention>.For(model);
+        Milestones = TableMap<ParticipantMilestone>.For(model);
+        Audit = TableMap<AuditEvent>.For(model);
+    }
+
+    protected TableMap<Participant> Participants { get; }
+    protected TableMap<ParticipantTransfer> Transfers { get; }
+    protected TableMap<ParticipantBarrier> Barriers { get; }
+    protected TableMap<BarrierReview> Reviews { get; }
+    protected TableMap<Goal> Goals { get; }
+    protected TableMap<PlanAction> Actions { get; }
+    protected TableMap<Intervention> Interventions { get; }
+    protected TableMap<ParticipantMilestone> Milestones { get; }
+    protected TableMap<AuditEvent> Audit { get; }
+
+    /// <summary>The tables the demo caseload fills, parents first.</summary>
+    public IReadOnlyList<string> TableNames =>
+    [
+        Participants.Table, Transfers.Table, Barriers.Table, Reviews.Table, Goals.Table, Actions.Table, Interventions.Table, Milestones.Table,
+    ];
+
+    public static DemoLoader For(CcDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.IsSqlite ? new SqliteDemoLoader(db.Model) : new PostgresDemoLoader(db.Model);
+    }
+
+    /// <summary>Loads the generator's caseload and one audit event recording it, all or nothing.</summary>
+    public async Task<DemoLoadResult> LoadAsync(
+        CcDbContext db, DemoCaseloadGenerator generator, AuditEvent audit, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(generator);
+        var clock = Stopwatch.StartNew();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            var dbTransaction = transaction.GetDbTransaction();
+            await BeforeLoadAsync(connection, dbTransaction, generator.Participants, cancellationToken);
+
+            // Generate the next batch while this one is written: the two halves of the work overlap.
+            var batches = Channel.CreateBounded<DemoCaseload>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var producer = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        foreach (var batch in generator.Generate(batchSize))
+                        {
+                            await batches.Writer.WriteAsync(batch, cancellationToken);
+                        }
+
+                        batches.Writer.Complete();
+                    }
+                    catch (Exception e)
+                    {
+                        batches.Writer.Complete(e);
+                    }
+                },
+                cancellationToken);
+
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                await WriteAsync(connection, dbTransaction, Participants, batch.Participants, cancellationToken);
+                await WriteAsync(connection, dbTransaction, Transfers, batch.Transfers, cancellationToken);
+                await WriteAsync(connection, dbTransaction, Barriers, batch.Barriers, cancellationToken);
+                await WriteAsync(connection, dbTransaction, Reviews, batch.BarrierReviews, cancellationToken);
+                await WriteAsync(connection, dbTransaction, Goals, batch.Goals, cancellationToken);
+                await WriteAsync(connection, dbTransaction, Actions, batch.Actions, cancellationToken);
+                await WriteAsync(connection, dbTransaction, Interventions, batch.Interventions, cancellationToken);
+                await WriteAsync(connection, dbTransaction, Milestones, batch.Milestones, cancellationToken);
+            }
+
+            await producer;
+            await WriteAsync(connection, dbTransaction, Audit, [audit], cancellationToken);
+            rows.Remove(Audit.Table);
+            await AfterLoadAsync(connection, dbTransaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return new DemoLoadResult(generator.Participants, TableNames.ToDictionary(t => t, t => rows.GetValueOrDefault(t), StringComparer.Ordinal), clock.Elapsed);
+    }
+
+    /// <summary>Work before the first row, in the transaction (e.g. setting aside indexes).</summary>
+    protected virtual Task BeforeLoadAsync(DbConnection connection, DbTransaction transaction, int participants, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>Work after the last row, in the transaction (e.g. restoring indexes).</summary>
+    protected virtual Task AfterLoadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    protected abstract Task WriteRowsAsync<T>(DbConnection connection, DbTransaction transaction, TableMap<T> table, IReadOnlyList<T> items, CancellationToken cancellationToken)
+        where T : class;
+
+    private async Task WriteAsync<T>(DbConnection connection, DbTransaction transaction, TableMap<T> table, IReadOnlyList<T> items, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        await WriteRowsAsync(connection, transaction, table, items, cancellationToken);
+        rows[table.Table] = rows.GetValueOrDefault(table.Table) + items.Count;
+    }
+}
+
+/// <summary>PostgreSQL: binary COPY, the fastest way in.</summary>
+internal sealed class PostgresDemoLoader(IModel model) : DemoLoader(model)
+{
+    private readonly Dictionary<Type, Delegate> writers = [];
+
+    protected override async Task WriteRowsAsync<T>(
+        DbConnection connection, DbTransaction transaction, TableMap<T> table, IReadOnlyList<T> items, CancellationToken cancellationToken)
+    {
+        if (!writers.TryGetValue(typeof(T), out var compiled))
+        {
+            compiled = table.CompilePostgresWriter();
+            writers[typeof(T)] = compiled;
+        }
+
+        var write = (Action<NpgsqlBinaryImporter, T>)compiled;
+        var columns = string.Join(", ", table.Columns.Select(c => TableMap<T>.Quote(c.Name)));
+        var npgsql = (NpgsqlConnection)connection;
+        await using var importer = await npgsql.BeginBinaryImportAsync($"COPY {table.QuotedTable} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var item in items)
+        {
+            // Synchronous writes fill Npgsql's buffer; only a full buffer goes to the network.
+            importer.StartRow();
+            write(importer, item);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+}
+
+/// <summary>SQLite: prepared multi-row INSERTs, many rows per statement, one transaction.</summary>
+internal sealed class SqliteDemoLoader(IModel model) : DemoLoader(model)
+{
+    /// <summary>SQLite allows 32,766 parameters in a statement; staying well below keeps statements quick to prepare.</summary>
+    private const int MaxParameters = 8_000;
+
+    private readonly Dictionary<Type, object> values = [];
+
+    protected override async Task WriteRowsAsync<T>(
+        DbConnection connection, DbTransaction transaction, TableMap<T> table, IReadOnlyList<T> items, CancellationToken cancellationToken)
+    {
+        if (!values.TryGetValue(typeof(T), out var compiled))
+        {
+            compiled = table.CompileProviderValues();
+            values[typeof(T)] = compiled;
+        }
+
+        var getters = (Func<T, object?>[])compiled;
+        var perStatement = Math.Max(1, MaxParameters / table.Columns.Count);
+        var sqlite = (SqliteConnection)connection;
+        SqliteCommand? full = null;
+        try
+        {
+            for (var start = 0; start < items.Count; start += perStatement)
+            {
+                var count = Math.Min(perStatement, items.Count - start);
+                SqliteCommand command;
+                if (count == perStatement)
+                {
+                    full ??= Prepare(sqlite, (SqliteTransaction)transaction, table, perStatement);
+                    command = full;
+                }
+                else
+                {
+                    command = Prepare(sqlite, (SqliteTransaction)transaction, table, count);
+                }
+
+                var parameters = command.Parameters;
+                var p = 0;
+                for (var i = start; i < start + count; i++)
+                {
+                    var item = items[i];
+                    foreach (var getter in getters)
+                    {
+                        parameters[p++].Value = getter(item) ?? DBNull.Value;
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                if (command != full)
+                {
+                    await command.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
+        }
+    }
+
+    private static SqliteCommand Prepare<T>(SqliteConnection connection, SqliteTransaction transaction, TableMap<T> table, int rows)
+        where T : class
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder();
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {table.QuotedTable} (")
+            .AppendJoin(", ", table.Columns.Select(c => TableMap<T>.Quote(c.Name)))
+            .Append(") VALUES ");
+        var n = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                var name = "@p" + n.ToString(CultureInfo.InvariantCulture);
+                sql.Append(c == 0 ? name : ", " + name);
+                // The type mapping sets how SQLite stores the value (GUIDs as upper-case text, as EF Core does).
+                command.Parameters.Add((SqliteParameter)table.Columns[c].Mapping.CreateParameter(command, name, null));
+                n++;
+            }
+
+            sql.Append(')');
+        }
+
+#pragma warning disable CA2100 // Identifiers come from the EF Core model and values are parameters.
+        command.CommandText = sql.ToString();
+#pragma warning restore CA2100
+        command.Prepare();
+        return command;
+    }
+}

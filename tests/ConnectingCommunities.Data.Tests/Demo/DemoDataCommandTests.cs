@@ -1,0 +1,194 @@
+using ConnectingCommunities.Cli;
+using ConnectingCommunities.Data.Auditing;
+using ConnectingCommunities.Data.Demo;
+using ConnectingCommunities.Data.Entities;
+using ConnectingCommunities.Domain.Programme;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ConnectingCommunities.Data.Tests.Demo;
+
+/// <summary>
+/// <c>cc migrate</c> and <c>cc demo-data</c> through the real command line, on a SQLite file in a
+/// temporary folder (and on PostgreSQL when CC_TEST_POSTGRES is set): the rows land, read back
+/// through EF Core exactly as generated, and mistakes are answered on stderr with exit code 2.
+/// </summary>
+public sealed class DemoDataCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("cc-demo-data-").FullName;
+
+    private string Sqlite => $"Data Source={Path.Combine(folder, "cc.db")};Pooling=False";
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public async Task Migrate_then_demo_data_fills_a_SQLite_database_and_reports_the_rate()
+    {
+        var migrate = await RunAsync("migrate", "--connection", Sqlite);
+        var load = await RunAsync("demo-data", "--participants", "300", "--connection", Sqlite, "--provider", "Sqlite");
+
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("Applied 2 migrations", migrate.Output, StringComparison.Ordinal);
+        Assert.Contains("Created the Connecting Communities programme", migrate.Output, StringComparison.Ordinal);
+        Assert.Equal(0, load.ExitCode);
+        Assert.Equal("", load.Error);
+        Assert.Contains("Created 300 demo participants", load.Output, StringComparison.Ordinal);
+        Assert.Contains("participants a second", load.Output, StringComparison.Ordinal);
+        Assert.Matches(@"interventions\s+[0-9,]+", load.Output);
+        await AssertLoadedAsync(DatabaseProvider.Sqlite, Sqlite, 300);
+    }
+
+    [Fact]
+    public async Task Migrate_twice_changes_nothing_the_second_time()
+    {
+        await RunAsync("migrate", "--connection", Sqlite);
+        var again = await RunAsync("migrate", "--connection", Sqlite);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("already up to date", again.Output, StringComparison.Ordinal);
+        Assert.Contains("The programme already exists", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_that_has_participants_is_never_touched()
+    {
+        await RunAsync("migrate", "--connection", Sqlite);
+        await RunAsync("demo-data", "--participants", "50", "--connection", Sqlite);
+
+        var second = await RunAsync("demo-data", "--participants", "50", "--connection", Sqlite);
+
+        Assert.Equal(CcApp.InputErrorExitCode, second.ExitCode);
+        Assert.Contains("already has participants", second.Error, StringComparison.Ordinal);
+        await using var db = Open(DatabaseProvider.Sqlite, Sqlite);
+        Assert.Equal(50, await db.Participants.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("--participants is required", "demo-data")]
+    [InlineData("--participants must be 1 or more", "demo-data", "--participants", "0")]
+    [InlineData("--provider must be Sqlite or Postgres", "demo-data", "--participants", "5", "--provider", "Oracle")]
+    [InlineData("--connection is required for PostgreSQL", "demo-data", "--participants", "5", "--provider", "Postgres")]
+    [InlineData("Cannot parse argument 'many'", "demo-data", "--participants", "many")]
+    [InlineData("Unrecognized command or argument '--colour'", "migrate", "--colour")]
+    public async Task Mistakes_are_explained_on_stderr_with_exit_code_2(string message, params string[] args)
+    {
+        var run = await RunAsync(args);
+
+        Assert.Equal(CcApp.InputErrorExitCode, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task Demo_data_before_migrate_says_to_migrate_first()
+    {
+        var run = await RunAsync("demo-data", "--participants", "5", "--connection", Sqlite);
+
+        Assert.Equal(CcApp.InputErrorExitCode, run.ExitCode);
+        Assert.Contains("run 'cc migrate'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_PostgreSQL_server_is_reported_plainly()
+    {
+        var run = await RunAsync("demo-data", "--participants", "5", "--provider", "Postgres", "--connection", "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2");
+
+        Assert.Equal(CcApp.InputErrorExitCode, run.ExitCode);
+        Assert.StartsWith("cc demo-data: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_then_demo_data_fills_a_PostgreSQL_database_with_binary_COPY()
+    {
+        var server = PostgresServer();
+        var name = "cc_cli_" + Guid.NewGuid().ToString("N")[..12];
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        try
+        {
+            var migrate = await RunAsync("migrate", "--provider", "Postgres", "--connection", connection);
+            var load = await RunAsync("demo-data", "--participants", "1000", "--provider", "Postgres", "--connection", connection);
+
+            Assert.Equal(0, migrate.ExitCode);
+            Assert.Equal(0, load.ExitCode);
+            Assert.Contains("Created 1,000 demo participants", load.Output, StringComparison.Ordinal);
+            await AssertLoadedAsync(DatabaseProvider.Postgres, connection, 1000);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync(TestContext.Current.CancellationToken);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>What is in the database is what the generator makes for the same programme, number and seed.</summary>
+    private static async Task AssertLoadedAsync(DatabaseProvider provider, string connection, int participants)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = Open(provider, connection);
+        var programme = await DemoProgramme.LoadAsync(db, ct);
+        var audit = await db.AuditEvents.SingleAsync(a => a.EntityType == "DemoCaseload", ct);
+        var today = DateOnly.FromDateTime(audit.OccurredAt.UtcDateTime);
+        var expected = new DemoCaseloadGenerator(programme, participants, today: today).GenerateAll();
+
+        Assert.Equal(participants, await db.Participants.CountAsync(ct));
+        Assert.Equal(expected.Interventions.Count, await db.Interventions.CountAsync(ct));
+        Assert.Equal(expected.Barriers.Count, await db.ParticipantBarriers.CountAsync(ct));
+        Assert.Equal(expected.BarrierReviews.Count, await db.BarrierReviews.CountAsync(ct));
+        Assert.Equal(expected.Goals.Count, await db.Goals.CountAsync(ct));
+        Assert.Equal(expected.Actions.Count, await db.PlanActions.CountAsync(ct));
+        Assert.Equal(expected.Transfers.Count, await db.ParticipantTransfers.CountAsync(ct));
+        Assert.Equal(expected.Milestones.Count, await db.ParticipantMilestones.CountAsync(m => m.Milestone == Milestone.Engaged, ct));
+        Assert.Equal("cc demo-data", audit.UserName);
+
+        // Every kind of column (ids, dates, instants, money, enums, nullable values) round-trips.
+        var employed = expected.Participants.First(p => p.HourlyWage is not null && p.Nino is not null);
+        var stored = await db.Participants.AsNoTracking().SingleAsync(p => p.Id == employed.Id, ct);
+        Assert.Equivalent(employed, stored);
+        var intervention = expected.Interventions.First(i => i.ParticipantId == employed.Id);
+        Assert.Equivalent(intervention, await db.Interventions.AsNoTracking().SingleAsync(i => i.Id == intervention.Id, ct));
+        var action = expected.Actions.First(a => a.NotDoneReason is not null);
+        Assert.Equivalent(action, await db.PlanActions.AsNoTracking().SingleAsync(a => a.Id == action.Id, ct));
+        var review = expected.BarrierReviews.First(r => r.Resolved);
+        Assert.Equivalent(review, await db.BarrierReviews.AsNoTracking().SingleAsync(r => r.Id == review.Id, ct));
+        Assert.Equal(employed.Reference, (await db.Participants.SingleAsync(p => p.Nino == employed.Nino, ct)).Reference);
+    }
+
+    private static CcDbContext Open(DatabaseProvider provider, string connection)
+    {
+        var services = new ServiceCollection();
+        services.AddCcDatabase(new DatabaseOptions { Provider = provider, ConnectionString = connection });
+        services.AddScoped<IAuditActor, SystemAuditActor>();
+        var scope = services.BuildServiceProvider().CreateScope();
+        return scope.ServiceProvider.GetRequiredService<CcDbContext>();
+    }
+
+    private static string PostgresServer()
+    {
+        var server = Environment.GetEnvironmentVariable("CC_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(server))
+        {
+            if (Environment.GetEnvironmentVariable("CC_REQUIRE_ALL") == "1")
+            {
+                throw new InvalidOperationException("CC_REQUIRE_ALL=1 but CC_TEST_POSTGRES is not set: PostgreSQL tests cannot run.");
+            }
+
+            Assert.Skip("PostgreSQL is not available: set CC_TEST_POSTGRES to a server connection string (.ci/run does this)");
+        }
+
+        return server;
+    }
+
+    private static async Task<CliRun> RunAsync(params string[] args)
+    {
+        await using var output = new StringWriter();
+        await using var error = new StringWriter();
+        var exit = await CcApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+        return new CliRun(exit, output.ToString(), error.ToString());
+    }
+
+    private sealed record CliRun(int ExitCode, string Output, string Error);
+}
