@@ -52,4 +52,14 @@ public static class TestParticipants
         await db.SaveChangesAsync();
         return participant;
     }
+
+    /// <summary>A postcode in the lot's area, for registrations that must pass the eligibility check.</summary>
+    public static async Task<string> InAreaPostcodeAsync(this TestApp app, string lotCode, int skip = 0)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CcDbContext>();
+        return await db.LotPostcodes.Where(p => db.Lots.Any(l => l.Id == p.LotId && l.Code == lotCode))
+            .OrderBy(p => p.Postcode).Skip(skip).Select(p => p.Postcode).FirstAsync();
+    }
 }

@@ -13,6 +13,9 @@ namespace ConnectingCommunities.Data.Auditing;
 /// </summary>
 public sealed class AuditingInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
+    // Enums as their names, so the trail reads "Severity: High to Medium" rather than numbers.
+    private static readonly JsonSerializerOptions ChangesJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     private static readonly HashSet<string> SecretProperties =
     [
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
@@ -92,7 +95,7 @@ public sealed class AuditingInterceptor(IAuditActor actor, TimeProvider clock) :
                 EntityId = KeyOf(entry),
                 LotId = LotOf(entry),
                 ParticipantId = (entry.Entity as IParticipantOwned)?.ParticipantId,
-                Changes = JsonSerializer.Serialize(changes),
+                Changes = JsonSerializer.Serialize(changes, ChangesJson),
                 Reason = actor.Reason,
             });
         }

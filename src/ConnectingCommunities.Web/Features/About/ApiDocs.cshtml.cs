@@ -36,6 +36,23 @@ public sealed class ApiDocsModel(EndpointDataSource endpoints) : PageModel
         }
 
         var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
-        return policies.Contains(Policies.SetUp) ? "Commissioners" : "Any signed-in user (within their lots)";
+        if (policies.Contains(Policies.SetUp))
+        {
+            return "Commissioners";
+        }
+
+        if (policies.Contains(Policies.CaseloadManagement))
+        {
+            return "Provider managers (their lots)";
+        }
+
+        if (policies.Contains(Policies.CaseworkWrite))
+        {
+            return "Advisors and provider managers (their lots)";
+        }
+
+        return policies.Contains(Policies.Casework)
+            ? "Advisors and provider managers (their lots), commissioners"
+            : "Any signed-in user (within their lots)";
     }
 }

@@ -1,3 +1,4 @@
+using ConnectingCommunities.Data;
 using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.Domain.Programme;
 using ConnectingCommunities.Web.Infrastructure;
@@ -11,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ConnectingCommunities.Web.Features.Participants;
 
 [Authorize(Policy = Policies.CaseworkWrite)]
-public sealed class RegisterModel(RegistrationHandler handler, CurrentUser user, HelpRequestHandler helpRequests, ParticipantAccess access) : PageModel
+public sealed class RegisterModel(
+    RegistrationHandler handler, CurrentUser user, HelpRequestHandler helpRequests, ParticipantAccess access, CcDbContext db) : PageModel
 {
     [BindProperty]
     public RegisterForm Form { get; set; } = new();
@@ -29,7 +31,7 @@ public sealed class RegisterModel(RegistrationHandler handler, CurrentUser user,
     public async Task<IActionResult> OnGetAsync(Guid? helpRequestId, CancellationToken cancellationToken)
     {
         await LoadChoicesAsync(cancellationToken);
-        Form.RegisteredOn = DateParts.From(access.Today);
+        Form.RegisteredOn = DateParts.From(await DefaultRegistrationDateAsync(cancellationToken));
         if (LotChoices.Count == 1)
         {
             Form.LotCode = LotChoices[0].Value;
@@ -94,6 +96,22 @@ public sealed class RegisterModel(RegistrationHandler handler, CurrentUser user,
 
         ModelState.AddResult(new FieldErrors(), outcome.Result);
         return Page();
+    }
+
+    /// <summary>Today, or the last day of the lot's contracts when they have all ended (a programme being wound up or replayed).</summary>
+    private async Task<DateOnly> DefaultRegistrationDateAsync(CancellationToken cancellationToken)
+    {
+        var today = access.Today;
+        var lotIds = await (await user.VisibleLotsAsync(cancellationToken)).Select(l => l.Id).ToListAsync(cancellationToken);
+        var periods = await db.Contracts.AsNoTracking().Where(c => lotIds.Contains(c.LotId))
+            .Select(c => new { c.StartDate, c.EndDate }).ToListAsync(cancellationToken);
+        if (periods.Count == 0 || periods.Any(p => p.StartDate <= today && (p.EndDate == null || p.EndDate >= today)))
+        {
+            return today;
+        }
+
+        var lastEnd = periods.Where(p => p.EndDate < today).Max(p => p.EndDate);
+        return lastEnd ?? today;
     }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)

@@ -55,7 +55,14 @@ public sealed class TimelineQuery(CcDbContext db, ParticipantAccess access)
         {
             var name = Barriers.Find(barrier.Barrier)?.DisplayName ?? barrier.Barrier;
             entries.Add(new(barrier.IdentifiedOn, "Barrier", $"Barrier identified: {name}", barrier.Notes, null, null));
-            entries.AddRange(reviews.Where(r => r.ParticipantBarrierId == barrier.Id).Select(r => new TimelineEntry(
+            // The first review row records the barrier as identified: the entry above already says so.
+            var history = reviews.Where(r => r.ParticipantBarrierId == barrier.Id).OrderBy(r => r.ReviewedOn).ThenBy(r => r.Id).ToList();
+            if (history.Count > 0 && history[0].ReviewedOn == barrier.IdentifiedOn && !history[0].Resolved)
+            {
+                history.RemoveAt(0);
+            }
+
+            entries.AddRange(history.Select(r => new TimelineEntry(
                 r.ReviewedOn, "Barrier", r.Resolved ? $"Barrier resolved: {name}" : $"Barrier reviewed: {name}, severity {r.Severity.DisplayName().ToLowerInvariant()}",
                 r.Notes, null, null)));
         }
@@ -91,11 +98,27 @@ public sealed class TimelineQuery(CcDbContext db, ParticipantAccess access)
         entries.AddRange(transfers.Select(t => new TimelineEntry(
             t.TransferredOn, "Transfer", t.FromContractId != t.ToContractId ? "Moved to a new provider" : "Reassigned to another advisor", t.Reason, null, null)));
 
+        foreach (var e in changes.Where(a => a.EntityType == nameof(Participant) && a.Action is "left" or "rejoined"))
+        {
+            entries.Add(new(StatusChangeDate(e), e.Action == "left" ? "Left" : "Rejoined", e.Summary ?? e.Action, e.Reason, e.UserName, e.OccurredAt));
+        }
+
         // Edits of the record itself (corrections, leaving, re-joining), with the reason given.
         entries.AddRange(changes.Where(a => a.EntityType == nameof(Participant) && a.Action == "updated")
             .Select(a => new TimelineEntry(Formatting.DateInLondon(a.OccurredAt), "Change", "Record changed: " + ChangedFields(a.Changes), a.Reason, a.UserName, a.OccurredAt)));
 
         return entries.OrderByDescending(e => e.Date).ThenByDescending(e => e.RecordedAt ?? DateTimeOffset.MinValue).ToList();
+    }
+
+    /// <summary>The day they left or re-joined, as recorded with the event; the day it was recorded if missing.</summary>
+    private static DateOnly StatusChangeDate(AuditEvent change)
+    {
+        using var json = JsonDocument.Parse(change.Changes ?? "{}");
+        var key = change.Action == "left" ? "LeftOn" : "RejoinedOn";
+        return json.RootElement.TryGetProperty(key, out var day) && day.ValueKind == JsonValueKind.String
+            && DateOnly.TryParse(day.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var on)
+            ? on
+            : Formatting.DateInLondon(change.OccurredAt);
     }
 
     private static string RegistrationDetail(Participant participant)
