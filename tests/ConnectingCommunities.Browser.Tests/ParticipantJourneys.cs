@@ -108,6 +108,43 @@ public sealed class ParticipantJourneys(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Grace {lastName}" })).ToBeVisibleAsync();
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task Caseload_change_leave_reassign_and_transfer_pages_pass_axe_with_and_without_errors()
+    {
+        var participant = await fixture.App.AddAsync("WH");
+        var page = await fixture.NewPageAsync(TestContext.Current.CancellationToken);
+        await page.SignInAsync(DemoUsers.Manager("WH"));
+
+        await page.GotoAsync($"/participants?search={participant.Reference}&cohort=HardestToHelp&needs=noContact&sort=LastContact");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync(participant.Reference);
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync($"/participants/{participant.Id}/edit");
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Postcode", new() { Exact = true }).FillAsync("not a postcode");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the reason for the change");
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync($"/participants/{participant.Id}/leave");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record that they left" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync($"/caseload/reassign?participantId={participant.Id}");
+        await page.AssertAccessibleAsync();
+
+        var commissioner = await fixture.NewPageAsync(TestContext.Current.CancellationToken);
+        await commissioner.SignInAsync(DemoUsers.Commissioner, checkAccessibility: false);
+        await commissioner.GotoAsync("/setup/lots/bl/caseload-transfer");
+        await Assertions.Expect(commissioner.GetByRole(AriaRole.Heading, new() { Name = "Transfer the caseload to a new contract" })).ToBeVisibleAsync();
+        await commissioner.AssertAccessibleAsync();
+        await commissioner.GotoAsync($"/participants/{participant.Id}");
+        await Assertions.Expect(commissioner.GetByRole(AriaRole.Link, new() { Name = "Record a contact" })).ToHaveCountAsync(0);
+        await commissioner.AssertAccessibleAsync();
+    }
+
     private static async Task FillRegistrationAsync(IPage page, string lastName, string number, string postcode)
     {
         await FillDateAsync(page, "registeredOn", new DateOnly(2021, 3, 1));
