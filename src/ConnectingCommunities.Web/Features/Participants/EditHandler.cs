@@ -96,10 +96,11 @@ public sealed class EditHandler(CcDbContext db, CurrentUser user, ParticipantAcc
         return await UpdateAsync(id, input!, cancellationToken);
     }
 
-    /// <summary>Saves the corrections. With <paramref name="checkOnly"/>, only says what is wrong and saves nothing.</summary>
+    /// <summary>Saves the corrections.</summary>
     public Task<Result<ParticipantView>> UpdateAsync(Guid id, EditInput input, CancellationToken cancellationToken = default) =>
         UpdateAsync(id, input, checkOnly: false, cancellationToken);
 
+    /// <summary>Saves the corrections. With <paramref name="checkOnly"/>, only says what is wrong and saves nothing.</summary>
     public async Task<Result<ParticipantView>> UpdateAsync(Guid id, EditInput input, bool checkOnly, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
