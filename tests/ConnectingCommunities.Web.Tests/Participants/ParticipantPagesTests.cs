@@ -172,6 +172,22 @@ public abstract class ParticipantPagesTests<TFixture>(TFixture fixture) : IClass
         Assert.Contains("New phone number", page.QuerySelector(".app-timeline")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_advisors_start_page_counts_their_caseload_and_links_to_it()
+    {
+        await App.AddAsync("WH");
+        using var advisor = await App.SignInAsync(DemoUsers.Advisor("WH"));
+
+        var page = await advisor.GetPageAsync("/");
+
+        var counts = page.QuerySelector("#caseload-counts")!;
+        Assert.Contains("Active participants", counts.TextContent, StringComparison.Ordinal);
+        var active = int.Parse(counts.QuerySelector("span")!.TextContent.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(active >= 1);
+        var list = await advisor.GetPageAsync(counts.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Contains($"{active} participant", list.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+    }
+
     private static List<KeyValuePair<string, string>> RegisterForm(string lastName, string postcode)
     {
         var born = DateOnly.Parse(Registrations.NewDateOfBirth(), System.Globalization.CultureInfo.InvariantCulture);
