@@ -144,11 +144,69 @@ public sealed partial class DemoCaseloadGenerator
             }
 
             Array.Sort(dates);
-            result[i] = new LotPlan(lot, index, first, dates, AdvisorsFor(lot, random));
+            var cohorts = Shares(DemoProfiles.CohortMix, dates.Length, random);
+            FewerHardestToHelpInLockdowns(dates, cohorts, random);
+            var ethnicities = Shares(DemoProfiles.EthnicityMix(lot.Code), dates.Length, random);
+            result[i] = new LotPlan(lot, index, first, dates, cohorts, ethnicities, AdvisorsFor(lot, random));
             first += counts[i];
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Exactly the documents' shares (largest remainder) in a random order, so that the headline
+    /// figures hold for every lot and every size rather than only on average.
+    /// </summary>
+    private static T[] Shares<T>((T Item, double Weight)[] mix, int count, DemoRandom random)
+    {
+        var total = mix.Sum(m => m.Weight);
+        var exact = mix.Select(m => count * m.Weight / total).ToArray();
+        var counts = exact.Select(e => (int)Math.Floor(e)).ToArray();
+        foreach (var i in Enumerable.Range(0, mix.Length).OrderByDescending(i => exact[i] - counts[i]).ThenBy(i => i).Take(count - counts.Sum()))
+        {
+            counts[i]++;
+        }
+
+        var items = new T[count];
+        var next = 0;
+        for (var i = 0; i < mix.Length; i++)
+        {
+            for (var c = 0; c < counts[i]; c++)
+            {
+                items[next++] = mix[i].Item;
+            }
+        }
+
+        for (var k = count - 1; k > 0; k--)
+        {
+            var j = random.Next(k + 1);
+            (items[k], items[j]) = (items[j], items[k]);
+        }
+
+        return items;
+    }
+
+    /// <summary>Swaps some of the Hardest to Help registered in the lockdowns with others registered before Covid-19.</summary>
+    private static void FewerHardestToHelpInLockdowns(DateOnly[] dates, Cohort[] cohorts, DemoRandom random)
+    {
+        var before = Enumerable.Range(0, dates.Length).Where(k => dates[k] < DemoCalendar.CovidStart).ToList();
+        if (before.Count == 0)
+        {
+            return;
+        }
+
+        for (var k = 0; k < dates.Length; k++)
+        {
+            if (cohorts[k] == Cohort.HardestToHelp && DemoCalendar.IsPandemic(dates[k]) && random.Chance(DemoProfiles.HardestToHelpMovedOutOfLockdowns))
+            {
+                var other = before[random.Next(before.Count)];
+                if (cohorts[other] != Cohort.HardestToHelp)
+                {
+                    (cohorts[k], cohorts[other]) = (cohorts[other], cohorts[k]);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -268,6 +326,8 @@ public sealed partial class DemoCaseloadGenerator
         int LotIndex,
         int FirstParticipant,
         DateOnly[] RegistrationDates,
+        Cohort[] Cohorts,
+        DemoProfiles.EthnicityKind[] Ethnicities,
         Dictionary<Guid, (Guid? Id, string Name)> Advisors)
     {
         public int Count => RegistrationDates.Length;

@@ -11,12 +11,20 @@ namespace ConnectingCommunities.Data.Demo;
 /// <param name="Actor">Recorded as the user of the audit event, e.g. "system" or "cc demo-data".</param>
 /// <param name="Today">Nothing is dated after this day.</param>
 /// <param name="BatchSize">Participants generated and written at a time.</param>
+/// <param name="SetAsideIndexes">
+/// PostgreSQL: set secondary indexes and foreign keys aside during the load and restore them after;
+/// null decides by size (from <see cref="SetAsideIndexesFrom"/> participants).
+/// </param>
 public sealed record DemoDataRequest(
     int Participants,
     int Seed = DemoCaseloadGenerator.DefaultSeed,
     string Actor = "system",
     DateOnly? Today = null,
-    int BatchSize = 5_000);
+    int BatchSize = 5_000,
+    bool? SetAsideIndexes = null)
+{
+    public const int SetAsideIndexesFrom = PostgresDemoLoader.SetAsideFrom;
+}
 
 /// <summary>
 /// Creates the demo caseload in a database that has the programme but no participants yet: on
@@ -55,6 +63,6 @@ public static class DemoData
                 $"Created a synthetic demo caseload of {request.Participants:N0} participants (seed {request.Seed}); no real person's data."),
             Changes = JsonSerializer.Serialize(new { request.Participants, request.Seed, generator.ParticipantsPerLot }),
         };
-        return await DemoLoader.For(db).LoadAsync(db, generator, audit, request.BatchSize, cancellationToken);
+        return await DemoLoader.For(db, request.SetAsideIndexes).LoadAsync(db, generator, audit, request.BatchSize, cancellationToken);
     }
 }

@@ -9,6 +9,21 @@ namespace ConnectingCommunities.Data.Demo;
 
 public sealed partial class DemoCaseloadGenerator
 {
+    private enum GoalKind
+    {
+        PaidWork,
+        Confidence,
+        CvAndApplications,
+        SkillsOrLicence,
+        AroundChildcare,
+        SuitsHealth,
+        MoreHours,
+        PermanentContract,
+        Promotion,
+        BetterPaidJob,
+        QualificationForWork,
+    }
+
     /// <summary>Writes one participant and their records, drawing only from the participant's own random stream.</summary>
     private sealed class ParticipantWriter
     {
@@ -60,8 +75,7 @@ public sealed partial class DemoCaseloadGenerator
         private Participant Person()
         {
             var lot = plan.Lot;
-            var pandemic = DemoCalendar.IsPandemic(registeredOn);
-            var intended = (pandemic ? DemoProfiles.CohortDuringCovid : DemoProfiles.CohortBeforeCovid).Pick(random);
+            var intended = plan.Cohorts[number - 1];
             var age = DemoProfiles.AgeBandsAtRegistration.Pick(random) switch
             {
                 AgeBand.Age16To24 => random.Between(16, 24),
@@ -72,11 +86,12 @@ public sealed partial class DemoCaseloadGenerator
             var dateOfBirth = DateOfBirthFor(age);
             var sex = DemoProfiles.Sexes.Pick(random);
 
-            var ethnicity = random.Chance(DemoProfiles.EthnicityNotSaid)
-                ? Ethnicities.PreferNotToSay
-                : random.Chance(DemoProfiles.MinorityEthnicShare(lot.Code) / (1 - DemoProfiles.EthnicityNotSaid))
-                    ? DemoProfiles.MinoritiesIn(lot.Code).Pick(random)
-                    : Ethnicities.WhiteBritish;
+            var ethnicity = plan.Ethnicities[number - 1] switch
+            {
+                DemoProfiles.EthnicityKind.NotSaid => Ethnicities.PreferNotToSay,
+                DemoProfiles.EthnicityKind.Minority => DemoProfiles.MinoritiesIn(lot.Code).Pick(random),
+                _ => Ethnicities.WhiteBritish,
+            };
             var (firstOrigin, lastOrigin) = DemoProfiles.NameOriginsFor(ethnicity, random);
             var female = sex == Sexes.Female || (sex == Sexes.PreferNotToSay && random.Chance(0.5));
             var firstName = random.Pick(female ? DemoNames.For(firstOrigin).FemaleFirst : DemoNames.For(firstOrigin).MaleFirst);
@@ -379,6 +394,8 @@ public sealed partial class DemoCaseloadGenerator
             }
         }
 
+        private bool PlannedToEngage => contacts.Count(c => c.Meaningful) >= generator.programme.EngagementThreshold;
+
         private List<Goal> Goals(Participant participant)
         {
             var count = random.NextDouble() switch
@@ -388,18 +405,21 @@ public sealed partial class DemoCaseloadGenerator
                 _ => 3,
             };
             var agreedOn = contacts.Count > 1 && random.Chance(0.3) ? contacts[1].Date : contacts.Count > 0 ? contacts[0].Date : registeredOn;
-            var engaged = contacts.Count(c => c.Meaningful) >= generator.programme.EngagementThreshold;
-            var descriptions = GoalDescriptions(participant).OrderBy(_ => random.NextDouble()).Take(count);
+            var engaged = PlannedToEngage;
+            var lastContact = contacts.Count > 0 ? contacts[^1].Date : registeredOn;
+            var kinds = GoalKinds(participant);
             var goals = new List<Goal>(count);
-            foreach (var description in descriptions)
+            for (var i = 0; i < count && i < kinds.Length; i++)
             {
+                // A partial shuffle picks distinct goals without sorting anything.
+                var j = i + random.Next(kinds.Length - i);
+                (kinds[i], kinds[j]) = (kinds[j], kinds[i]);
                 var goal = DemoEntities.New<Goal>();
                 goal.Id = NextId(RecordKind.Goal);
                 goal.ParticipantId = participant.Id;
-                goal.Description = description;
+                goal.Description = GoalDescription(kinds[i]);
                 goal.AgreedOn = agreedOn;
                 goal.TargetDate = agreedOn.AddDays(random.Between(90, 180));
-                var lastContact = contacts.Count > 0 ? contacts[^1].Date : registeredOn;
                 if (engaged && random.Chance(0.3) && lastContact.DayNumber - agreedOn.DayNumber > 30)
                 {
                     goal.AchievedOn = agreedOn.AddDays(random.Between(30, lastContact.DayNumber - agreedOn.DayNumber));
@@ -412,79 +432,73 @@ public sealed partial class DemoCaseloadGenerator
             return goals;
         }
 
-        private List<string> GoalDescriptions(Participant participant)
+        private static GoalKind[] GoalKinds(Participant participant)
         {
-            var job = random.Pick(DemoProfiles.Jobs);
             if (participant.Cohort == Cohort.Employed)
             {
-                return
-                [
-                    $"Increase my hours to {random.Between(25, 37)} a week",
-                    "Move to a permanent contract",
-                    "Get a promotion to supervisor",
-                    $"Find a better paid job as a {job}",
-                    "Gain a qualification that helps me progress at work",
-                ];
+                return [GoalKind.MoreHours, GoalKind.PermanentContract, GoalKind.Promotion, GoalKind.BetterPaidJob, GoalKind.QualificationForWork];
             }
 
-            var goals = new List<string>
+            var childcare = participant.HasChildcareResponsibilities == true;
+            var health = participant.LongTermCondition == LongTermConditionAnswers.Yes.Code;
+            return (childcare, health) switch
             {
-                $"Find paid work as a {job}",
-                "Build my confidence to apply for jobs",
-                "Write a CV and start applying for jobs",
-                $"Gain the skills or licence I need to work as a {random.Pick(DemoProfiles.Jobs)}",
+                (true, true) => [GoalKind.PaidWork, GoalKind.Confidence, GoalKind.CvAndApplications, GoalKind.SkillsOrLicence, GoalKind.AroundChildcare, GoalKind.SuitsHealth],
+                (true, false) => [GoalKind.PaidWork, GoalKind.Confidence, GoalKind.CvAndApplications, GoalKind.SkillsOrLicence, GoalKind.AroundChildcare],
+                (false, true) => [GoalKind.PaidWork, GoalKind.Confidence, GoalKind.CvAndApplications, GoalKind.SkillsOrLicence, GoalKind.SuitsHealth],
+                _ => [GoalKind.PaidWork, GoalKind.Confidence, GoalKind.CvAndApplications, GoalKind.SkillsOrLicence],
             };
-            if (participant.HasChildcareResponsibilities == true)
-            {
-                goals.Add("Find part-time work that fits around childcare");
-            }
-
-            if (participant.LongTermCondition == LongTermConditionAnswers.Yes.Code)
-            {
-                goals.Add("Find work that suits my health condition");
-            }
-
-            return goals;
         }
+
+        private string GoalDescription(GoalKind kind) => kind switch
+        {
+            GoalKind.PaidWork => $"Find paid work as a {random.Pick(DemoProfiles.Jobs)}",
+            GoalKind.Confidence => "Build my confidence to apply for jobs",
+            GoalKind.CvAndApplications => "Write a CV and start applying for jobs",
+            GoalKind.SkillsOrLicence => $"Gain the skills or licence I need to work as a {random.Pick(DemoProfiles.Jobs)}",
+            GoalKind.AroundChildcare => "Find part-time work that fits around childcare",
+            GoalKind.SuitsHealth => "Find work that suits my health condition",
+            GoalKind.MoreHours => $"Increase my hours to {random.Between(25, 37)} a week",
+            GoalKind.PermanentContract => "Move to a permanent contract",
+            GoalKind.Promotion => "Get a promotion to supervisor",
+            GoalKind.BetterPaidJob => $"Find a better paid job as a {random.Pick(DemoProfiles.Jobs)}",
+            _ => "Gain a qualification that helps me progress at work",
+        };
 
         private List<PlanAction> Actions(Participant participant, List<ParticipantBarrier> barriers, List<Goal> goals)
         {
-            var candidates = new List<string> { "cv", "jobApplications", "careersAdvice" };
-            foreach (var barrier in barriers)
+            // Actions that answer the participant's barriers and cohort, each once.
+            var candidates = new List<ActionTemplate>(24);
+            void Consider(ActionTemplate[] templates)
             {
-                candidates.AddRange(barrier.Barrier switch
+                foreach (var template in templates)
                 {
-                    "employabilitySupport" => ["cv", "interviewPreparation", "identifyMatchingJobs", "jobApplications"],
-                    "lowConfidence" or "lowMotivation" => ["confidenceBuilding", "volunteering", "peerSupportGroup"],
-                    "lackOfSkillsOrQualifications" => ["skillsTraining", "englishMathsDigital", "vocationalQualification"],
-                    "healthConditionOrDisability" => ["referralHealth"],
-                    "childcare" => ["referralChildcare"],
-                    "debt" => ["referralFinancialInclusion", "benefitsAndBetterOffAdvice"],
-                    "housing" => ["referralHousing"],
-                    "language" => ["referralEsol"],
-                    "internetAccess" => ["englishMathsDigital"],
-                    "noRecentWorkHistory" => ["workExperience", "tasterDay", "volunteering"],
-                    _ => [],
-                });
+                    if (!candidates.Contains(template))
+                    {
+                        candidates.Add(template);
+                    }
+                }
             }
 
-            candidates.AddRange(participant.Cohort switch
+            Consider(DemoProfiles.EveryoneActions);
+            foreach (var barrier in barriers)
             {
-                Cohort.RapidProgression => ["identifyMatchingJobs", "jobMatching", "guaranteedInterview", "jobFair"],
-                Cohort.Employed => ["inWorkSupport", "careersAdvice", "employerTraining", "vocationalQualification"],
-                _ => ["workExperience", "identifyMatchingJobs", "tasterDay", "communityActivity"],
-            });
+                Consider(DemoProfiles.ActionsFor(barrier.Barrier));
+            }
 
-            var engaged = contacts.Count(c => c.Meaningful) >= generator.programme.EngagementThreshold;
-            var count = engaged ? random.Between(2, 6) : random.Between(1, 3);
-            var codes = candidates.Distinct().OrderBy(_ => random.NextDouble()).Take(count).ToList();
-            var actions = new List<PlanAction>(codes.Count);
+            Consider(DemoProfiles.ActionsFor(participant.Cohort));
+
+            var engaged = PlannedToEngage;
+            var count = Math.Min(candidates.Count, engaged ? random.Between(2, 6) : random.Between(1, 3));
+            var actions = new List<PlanAction>(count);
             var lastContact = contacts.Count > 0 ? contacts[^1].Date : registeredOn;
-            foreach (var code in codes)
+            for (var i = 0; i < count; i++)
             {
-                var template = ActionCatalogue.Find(code)!;
+                var j = i + random.Next(candidates.Count - i);
+                (candidates[i], candidates[j]) = (candidates[j], candidates[i]);
+                var template = candidates[i];
                 var identifiedOn = contacts.Count > 0 ? contacts[random.Next(Math.Max(1, (contacts.Count + 1) / 2))].Date : registeredOn;
-                var status = ActionStatusFor(code, engaged);
+                var status = ActionStatusFor(template.Code, engaged);
                 var action = DemoEntities.New<PlanAction>();
                 action.Id = NextId(RecordKind.Action);
                 action.ParticipantId = participant.Id;
@@ -618,13 +632,14 @@ public sealed partial class DemoCaseloadGenerator
                 identified.ReviewedById = AdvisorOn(barrier.IdentifiedOn).Id;
                 batch.BarrierReviews.Add(identified);
 
-                var later = contacts.Where(c => c.Meaningful && c.Date.DayNumber - barrier.IdentifiedOn.DayNumber >= 28).ToList();
-                if (later.Count == 0 || !random.Chance(0.45))
+                // A later review happens at one of the meaningful contacts four weeks or more after the barrier was identified.
+                var firstLater = contacts.FindIndex(c => c.Date.DayNumber - barrier.IdentifiedOn.DayNumber >= 28);
+                if (firstLater < 0 || !random.Chance(0.45))
                 {
                     continue;
                 }
 
-                var on = random.Pick(later).Date;
+                var on = contacts[firstLater + random.Next(contacts.Count - firstLater)].Date;
                 var severity = barrier.Severity > BarrierSeverity.Low && random.Chance(0.55) ? barrier.Severity - 1 : barrier.Severity;
                 var resolved = random.Chance(severity == BarrierSeverity.Low ? 0.45 : 0.15);
                 var review = DemoEntities.New<BarrierReview>();

@@ -12,13 +12,15 @@ namespace ConnectingCommunities.Data.Demo;
 /// </summary>
 internal static class DemoProfiles
 {
-    /// <summary>The documents' mix: 36% Hardest to Help, 14% Harder to Reach, 35% Rapid Progression, 16% Employed.</summary>
-    public static readonly Weighted<Cohort> CohortBeforeCovid = new(
-        (Cohort.HardestToHelp, 37.5), (Cohort.HarderToReach, 14), (Cohort.RapidProgression, 34), (Cohort.Employed, 15.5));
+    /// <summary>The documents' mix: 36% Hardest to Help, 14% Harder to Reach, 35% Rapid Progression, 16% Employed (101% as rounded).</summary>
+    public static readonly (Cohort Cohort, double Weight)[] CohortMix =
+        [(Cohort.HardestToHelp, 36), (Cohort.HarderToReach, 14), (Cohort.RapidProgression, 35), (Cohort.Employed, 16)];
 
-    /// <summary>Fewer of the Hardest to Help enrolled while face-to-face outreach stopped (the documents).</summary>
-    public static readonly Weighted<Cohort> CohortDuringCovid = new(
-        (Cohort.HardestToHelp, 32), (Cohort.HarderToReach, 14), (Cohort.RapidProgression, 37.5), (Cohort.Employed, 17.5));
+    /// <summary>
+    /// Share of the Hardest to Help registered during the lockdowns who are swapped with someone
+    /// registered before: their enrolments fell when face-to-face outreach stopped (the documents).
+    /// </summary>
+    public const double HardestToHelpMovedOutOfLockdowns = 0.25;
 
     public static readonly Weighted<AgeBand> AgeBandsAtRegistration = new(
         (AgeBand.Age16To24, 18), (AgeBand.Age25To34, 26), (AgeBand.Age35To54, 42), (AgeBand.Age55AndOver, 14));
@@ -73,6 +75,22 @@ internal static class DemoProfiles
 
     /// <summary>Share who preferred not to say their ethnic group.</summary>
     public const double EthnicityNotSaid = 0.02;
+
+    /// <summary>The ethnic group recorded, in the three kinds the headline figure counts.</summary>
+    public enum EthnicityKind
+    {
+        WhiteBritish,
+        Minority,
+        NotSaid,
+    }
+
+    /// <summary>The mix of a lot: its minority share of those who said, after the 2% who did not.</summary>
+    public static (EthnicityKind Kind, double Weight)[] EthnicityMix(string lotCode) =>
+    [
+        (EthnicityKind.NotSaid, EthnicityNotSaid),
+        (EthnicityKind.Minority, (1 - EthnicityNotSaid) * MinorityEthnicShare(lotCode)),
+        (EthnicityKind.WhiteBritish, (1 - EthnicityNotSaid) * (1 - MinorityEthnicShare(lotCode))),
+    ];
 
     /// <summary>Where names come from for a recorded ethnic group: (given name, surname).</summary>
     public static (NameOrigin First, NameOrigin Last) NameOriginsFor(Ethnicity ethnicity, DemoRandom random)
@@ -266,6 +284,41 @@ internal static class DemoProfiles
         "Matched to a vacancy for a kitchen assistant; application sent.", "Guaranteed interview arranged with a local employer.",
         "In-work support call: settling in well.",
     ];
+
+    /// <summary>Actions every out-of-work plan may hold.</summary>
+    public static readonly ActionTemplate[] EveryoneActions = Actions("cv", "jobApplications", "careersAdvice");
+
+    private static readonly Dictionary<string, ActionTemplate[]> ActionsByBarrier = new(StringComparer.Ordinal)
+    {
+        ["employabilitySupport"] = Actions("cv", "interviewPreparation", "identifyMatchingJobs", "jobApplications"),
+        ["lowConfidence"] = Actions("confidenceBuilding", "volunteering", "peerSupportGroup"),
+        ["lowMotivation"] = Actions("confidenceBuilding", "volunteering", "peerSupportGroup"),
+        ["lackOfSkillsOrQualifications"] = Actions("skillsTraining", "englishMathsDigital", "vocationalQualification"),
+        ["healthConditionOrDisability"] = Actions("referralHealth"),
+        ["childcare"] = Actions("referralChildcare"),
+        ["debt"] = Actions("referralFinancialInclusion", "benefitsAndBetterOffAdvice"),
+        ["housing"] = Actions("referralHousing"),
+        ["language"] = Actions("referralEsol"),
+        ["internetAccess"] = Actions("englishMathsDigital"),
+        ["noRecentWorkHistory"] = Actions("workExperience", "tasterDay", "volunteering"),
+    };
+
+    private static readonly ActionTemplate[] RapidProgressionActions = Actions("identifyMatchingJobs", "jobMatching", "guaranteedInterview", "jobFair");
+    private static readonly ActionTemplate[] EmployedActions = Actions("inWorkSupport", "careersAdvice", "employerTraining", "vocationalQualification");
+    private static readonly ActionTemplate[] LongerOutOfWorkActions = Actions("workExperience", "identifyMatchingJobs", "tasterDay", "communityActivity");
+
+    /// <summary>Actions that answer a barrier; none for barriers the advisor works on in conversation.</summary>
+    public static ActionTemplate[] ActionsFor(string barrierCode) => ActionsByBarrier.GetValueOrDefault(barrierCode) ?? [];
+
+    public static ActionTemplate[] ActionsFor(Cohort cohort) => cohort switch
+    {
+        Cohort.RapidProgression => RapidProgressionActions,
+        Cohort.Employed => EmployedActions,
+        _ => LongerOutOfWorkActions,
+    };
+
+    private static ActionTemplate[] Actions(params string[] codes) =>
+        [.. codes.Select(code => ActionCatalogue.Find(code) ?? throw new InvalidOperationException($"'{code}' is not in the action catalogue."))];
 
     public static readonly string[] Jobs =
     [
