@@ -29,6 +29,9 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
     public DbSet<ParticipantMilestone> ParticipantMilestones => Set<ParticipantMilestone>();
     public DbSet<ParticipantTransfer> ParticipantTransfers => Set<ParticipantTransfer>();
     public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
+    public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<JobStart> JobStarts => Set<JobStart>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -149,6 +152,7 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
         });
         builder.Entity<AppUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
         ConfigureParticipants(builder);
+        ConfigureOutcomes(builder);
 
         SnakeCaseNames.Apply(builder);
     }
@@ -288,6 +292,47 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
             e.Property(h => h.Message).HasMaxLength(2000);
             e.Property(h => h.Outcome).HasMaxLength(1000);
             e.HasOne<Lot>().WithMany().HasForeignKey(h => h.LotId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void ConfigureOutcomes(ModelBuilder builder)
+    {
+        builder.Entity<Employer>(e =>
+        {
+            e.ToTable("employers");
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.NormalisedName).HasMaxLength(200);
+            // One employer, one record: the database refuses a second one of the same name even under a race.
+            e.HasIndex(x => x.NormalisedName).IsUnique();
+            e.Property(x => x.Postcode).HasMaxLength(8);
+        });
+        builder.Entity<JobStart>(e =>
+        {
+            e.ToTable("job_starts");
+            e.Property(j => j.Version).IsConcurrencyToken();
+            e.Property(j => j.JobTitle).HasMaxLength(200);
+            e.Property(j => j.SocCode).HasMaxLength(4);
+            e.Property(j => j.WeeklyHours).HasPrecision(5, 2);
+            e.Property(j => j.HourlyWage).HasPrecision(9, 2);
+            e.HasIndex(j => new { j.ParticipantId, j.StartDate });
+            e.HasIndex(j => j.StartDate);
+            e.HasOne<Participant>().WithMany().HasForeignKey(j => j.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(j => j.Employer).WithMany().HasForeignKey(j => j.EmployerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(j => j.RecordedById).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(j => j.Evidence).WithOne().HasForeignKey(f => f.JobStartId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<EvidenceFile>(e =>
+        {
+            e.ToTable("evidence_files");
+            e.Property(f => f.OriginalFileName).HasMaxLength(255);
+            e.Property(f => f.StoredFileName).HasMaxLength(100);
+            e.HasIndex(f => f.StoredFileName).IsUnique();
+            e.Property(f => f.ContentType).HasMaxLength(100);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.HasIndex(f => f.ParticipantId);
+            e.HasIndex(f => f.JobStartId);
+            e.HasOne<Participant>().WithMany().HasForeignKey(f => f.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UploadedById).OnDelete(DeleteBehavior.SetNull);
         });
     }
 }

@@ -49,6 +49,7 @@ public sealed class TestApp : IAsyncDisposable
             // Tests make the participants they need; a test that wants the demo caseload sets a number.
             ["Demo:Participants"] = "0",
             ["DataProtection:KeysFolder"] = Path.Combine(folder, "keys"),
+            ["Evidence:Folder"] = Path.Combine(folder, "evidence"),
             ["Security:SignInAttemptsPerMinute"] = "100000",
             ["Security:HelpRequestsPerMinute"] = "100000",
             ["Security:HelpRequestMinimumSeconds"] = "0",

@@ -332,6 +332,120 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                     b.ToTable("contract_variations", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Employer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("normalised_name");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("postcode");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employers");
+
+                    b.HasIndex("NormalisedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employers_normalised_name");
+
+                    b.ToTable("employers", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("JobStartId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_start_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("original_file_name");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("StoredFileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stored_file_name");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_files");
+
+                    b.HasIndex("JobStartId")
+                        .HasDatabaseName("ix_evidence_files_job_start_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_evidence_files_participant_id");
+
+                    b.HasIndex("StoredFileName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evidence_files_stored_file_name");
+
+                    b.HasIndex("UploadedById")
+                        .HasDatabaseName("ix_evidence_files_uploaded_by_id");
+
+                    b.ToTable("evidence_files", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -531,6 +645,83 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_interventions_participant_id_date");
 
                     b.ToTable("interventions", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.JobStart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContractType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("contract_type");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<decimal>("HourlyWage")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("hourly_wage");
+
+                    b.Property<string>("JobTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job_title");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("SocCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("soc_code");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<decimal>("WeeklyHours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("weekly_hours");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_starts");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_job_starts_employer_id");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_job_starts_recorded_by_id");
+
+                    b.HasIndex("StartDate")
+                        .HasDatabaseName("ix_job_starts_start_date");
+
+                    b.HasIndex("ParticipantId", "StartDate")
+                        .HasDatabaseName("ix_job_starts_participant_id_start_date");
+
+                    b.ToTable("job_starts", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Lot", b =>
@@ -1621,6 +1812,29 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_contract_variations_contracts_contract_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.EvidenceFile", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.JobStart", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("JobStartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_files_job_starts_job_start_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_files_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_evidence_files_identity_users_uploaded_by_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Goal", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
@@ -1655,6 +1869,31 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_interventions_participants_participant_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.JobStart", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_starts_employers_employer_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_starts_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_job_starts_identity_users_recorded_by_id");
+
+                    b.Navigation("Employer");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Lot", b =>
@@ -1884,6 +2123,11 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Contract", b =>
                 {
                     b.Navigation("Variations");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.JobStart", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Lot", b =>

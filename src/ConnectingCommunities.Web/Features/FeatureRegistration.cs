@@ -1,6 +1,7 @@
 using ConnectingCommunities.Web.Features.Account;
 using ConnectingCommunities.Web.Features.Health;
 using ConnectingCommunities.Web.Features.HelpRequests;
+using ConnectingCommunities.Web.Features.Outcomes;
 using ConnectingCommunities.Web.Features.Participants;
 using ConnectingCommunities.Web.Features.Participants.Moves;
 using ConnectingCommunities.Web.Features.Participants.Plan;
@@ -34,6 +35,7 @@ public static class FeatureRegistration
         services.AddPlanFeature();
         services.AddMovesFeature();
         services.AddHelpRequestsFeature();
+        services.AddOutcomesFeature();
         return services;
     }
 
@@ -47,6 +49,7 @@ public static class FeatureRegistration
         conventions.AddPlanFeatureRoutes();
         conventions.AddMovesFeatureRoutes();
         conventions.AddHelpRequestsFeatureRoutes();
+        conventions.AddOutcomesFeatureRoutes();
     }
 
     public static void MapApi(this WebApplication app)
@@ -66,6 +69,7 @@ public static class FeatureRegistration
         api.MapPlanFeatureApi();
         api.MapMovesFeatureApi();
         api.MapHelpRequestsFeatureApi();
+        api.MapOutcomesFeatureApi();
     }
 
     public static void MapHealth(this WebApplication app) => HealthEndpoint.Map(app);

@@ -1,4 +1,5 @@
 using ConnectingCommunities.Data.Entities;
+using ConnectingCommunities.Web.Features.Outcomes;
 using ConnectingCommunities.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ConnectingCommunities.Web.Features.Participants;
 
 /// <summary>A participant's summary, details, contacts and timeline. Every view is logged.</summary>
-public sealed class DetailsModel(ParticipantQueries queries, InterventionHandler interventions, TimelineQuery timeline, ParticipantAccess access, CurrentUser user)
+public sealed class DetailsModel(
+    ParticipantQueries queries, InterventionHandler interventions, TimelineQuery timeline, ParticipantAccess access, CurrentUser user, JobStartHandler jobStarts)
     : PageModel
 {
     public ParticipantView Participant { get; private set; } = null!;
@@ -16,6 +18,8 @@ public sealed class DetailsModel(ParticipantQueries queries, InterventionHandler
     public IReadOnlyList<MilestoneView> Milestones { get; private set; } = [];
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    public IReadOnlyList<JobStartView> JobStarts { get; private set; } = [];
 
     public int EngagementThreshold { get; private set; } = 3;
 
@@ -36,6 +40,7 @@ public sealed class DetailsModel(ParticipantQueries queries, InterventionHandler
         Interventions = (await interventions.ListAsync(id, cancellationToken))!;
         Milestones = (await interventions.MilestonesAsync(id, cancellationToken))!;
         Timeline = (await timeline.ForAsync(id, cancellationToken))!;
+        JobStarts = (await jobStarts.ListAsync(id, logView: false, cancellationToken))!;
         var (rule, threshold) = await interventions.RuleAsync(cancellationToken);
         EngagementThreshold = threshold;
         MeaningfulMinutes = rule.MinimumMinutes;

@@ -12,7 +12,7 @@ namespace ConnectingCommunities.Web.Features.Participants;
 
 /// <summary>One thing that happened to a participant.</summary>
 /// <param name="Date">The day it happened.</param>
-/// <param name="Kind">Registered, Contact, Milestone, Barrier, Goal, Action, Transfer, Change.</param>
+/// <param name="Kind">Registered, Contact, Milestone, JobStart, Barrier, Goal, Action, Transfer, Change.</param>
 /// <param name="Title">What happened, in words.</param>
 /// <param name="Detail">More about it, or null.</param>
 /// <param name="By">Who recorded it, or null.</param>
@@ -48,6 +48,14 @@ public sealed class TimelineQuery(CcDbContext db, ParticipantAccess access)
 
         var milestones = await db.ParticipantMilestones.AsNoTracking().Where(m => m.ParticipantId == participantId).ToListAsync(cancellationToken);
         entries.AddRange(milestones.Select(m => new TimelineEntry(m.AchievedOn, "Milestone", $"Milestone reached: {m.Milestone.DisplayName()}", null, null, null)));
+
+        var jobStarts = await db.JobStarts.AsNoTracking().Include(j => j.Employer).Include(j => j.Evidence)
+            .Where(j => j.ParticipantId == participantId).ToListAsync(cancellationToken);
+        entries.AddRange(jobStarts.Select(j => new TimelineEntry(
+            j.StartDate, "JobStart", $"Started work: {j.JobTitle} at {j.Employer?.Name}",
+            $"{j.WeeklyHours.ToString("0.##", Formatting.EnGb)} hours a week at {Formatting.Money(j.HourlyWage)} an hour, {Outcomes.OutcomeNames.DisplayName(j.ContractType).ToLowerInvariant()}"
+                + (j.Evidence.Count == 0 ? "" : $"; {j.Evidence.Count} evidence file{(j.Evidence.Count == 1 ? "" : "s")}"),
+            null, j.RecordedAt)));
 
         var barriers = await db.ParticipantBarriers.AsNoTracking().Where(b => b.ParticipantId == participantId).ToListAsync(cancellationToken);
         var reviews = await db.BarrierReviews.AsNoTracking().Where(r => r.ParticipantId == participantId).ToListAsync(cancellationToken);
