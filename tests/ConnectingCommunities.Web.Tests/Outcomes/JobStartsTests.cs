@@ -2,11 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using ConnectingCommunities.Data;
+using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.TestSupport;
 using ConnectingCommunities.Web.Features.Outcomes;
 using ConnectingCommunities.Web.Tests.Infrastructure;
 using ConnectingCommunities.Web.Tests.Participants.Plan;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ConnectingCommunities.Web.Tests.Outcomes.JobStartTestSupport;
 using static ConnectingCommunities.Web.Tests.Participants.Plan.PlanTestSupport;
@@ -239,6 +242,27 @@ public abstract class JobStartsTests<TFixture>(TFixture fixture) : IClassFixture
         using var upload = Upload(Pdf, "payslip.pdf");
         var misplaced = await client.Http.PostAsync(new Uri($"/api/v1/participants/{other.Id}/job-starts/{jobStartId}/evidence", UriKind.Relative), upload, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, misplaced.StatusCode);
+        Assert.Equal(before, await App.RowsAsync(participant.Id));
+    }
+
+    [Fact]
+    public async Task When_the_database_refuses_the_save_no_evidence_file_is_left_on_disk()
+    {
+        var participant = await App.ParticipantAsync("WH");
+        var before = await App.RowsAsync(participant.Id);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CcDbContext>();
+        var handler = scope.ServiceProvider.GetRequiredService<JobStartHandler>();
+
+        // A row that breaks a foreign key makes the one save of the request fail after the file was written.
+        db.Interventions.Add(new Intervention { ParticipantId = Guid.NewGuid(), Date = Start, AdvisorName = "Nobody" });
+        var upload = new EvidenceUpload("payslip.pdf", Pdf.Length, () => new MemoryStream(Pdf), "Payslip");
+        var input = new JobStartInput
+        {
+            EmployerName = "Doomed Employer Ltd", JobTitle = "Cleaner", StartDate = Start, WeeklyHours = 16m, HourlyWage = 9.50m, ContractType = "Temporary",
+        };
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => handler.RecordAsync(participant.Id, input, upload, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(before, await App.RowsAsync(participant.Id));
     }
 
