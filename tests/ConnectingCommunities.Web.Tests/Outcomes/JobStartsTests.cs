@@ -259,7 +259,12 @@ public abstract class JobStartsTests<TFixture>(TFixture fixture) : IClassFixture
         var upload = new EvidenceUpload("payslip.pdf", Pdf.Length, () => new MemoryStream(Pdf), "Payslip");
         var input = new JobStartInput
         {
-            EmployerName = "Doomed Employer Ltd", JobTitle = "Cleaner", StartDate = Start, WeeklyHours = 16m, HourlyWage = 9.50m, ContractType = "Temporary",
+            EmployerName = "Doomed Employer Ltd",
+            JobTitle = "Cleaner",
+            StartDate = Start,
+            WeeklyHours = 16m,
+            HourlyWage = 9.50m,
+            ContractType = "Temporary",
         };
 
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => handler.RecordAsync(participant.Id, input, upload, cancellationToken: TestContext.Current.CancellationToken));
