@@ -20,7 +20,7 @@ public sealed record DemoDataRequest(
     int Seed = DemoCaseloadGenerator.DefaultSeed,
     string Actor = "system",
     DateOnly? Today = null,
-    int BatchSize = 5_000,
+    int BatchSize = 2_000,
     bool? SetAsideIndexes = null)
 {
     public const int SetAsideIndexesFrom = PostgresDemoLoader.SetAsideFrom;
