@@ -309,6 +309,9 @@ public sealed partial class DemoCaseloadGenerator
     /// <summary>1 January 2018 in Unix milliseconds: demo ids sort before anything the service creates.</summary>
     private const long IdOrigin = 1_514_764_800_000;
 
+    /// <summary>Room for a counter per <see cref="RecordKind"/>, indexed by its value.</summary>
+    private static readonly int RecordKindSlots = Enum.GetValues<RecordKind>().Max(k => (int)k) + 1;
+
     private enum RecordKind
     {
         Participant = 1,

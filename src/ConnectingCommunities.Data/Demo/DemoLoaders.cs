@@ -156,15 +156,16 @@ internal abstract class DemoLoader
 
 /// <summary>
 /// PostgreSQL: binary COPY, the fastest way in. A large load into empty tables first sets aside
-/// their secondary indexes and foreign keys and restores them afterwards from the definitions the
-/// database itself reports (<c>pg_get_indexdef</c>, <c>pg_get_constraintdef</c>), so they come back
-/// exactly as the migrations made them: building an index once is far faster than updating it row
-/// by row, and one validating join far faster than a check per row. It all happens in the load's
-/// transaction, so a failure leaves the schema as it was.
+/// their foreign keys, primary keys and other indexes, and restores them afterwards from the
+/// definitions the database itself reports (<c>pg_get_constraintdef</c>, <c>pg_get_indexdef</c>), so
+/// they come back exactly as the migrations made them and validate the data as they do: building an
+/// index once is far faster than updating it row by row (a 200,000-participant load took twice as
+/// long with them in place), and one validating join far faster than a check per row. It all
+/// happens in the load's transaction, so a failure leaves the schema as it was.
 /// </summary>
 internal sealed class PostgresDemoLoader(IModel model, bool? setAsideIndexes) : DemoLoader(model)
 {
-    /// <summary>From this many participants, setting indexes aside pays for rebuilding them.</summary>
+    /// <summary>From this many participants, setting keys and indexes aside pays for rebuilding them.</summary>
     public const int SetAsideFrom = 20_000;
 
     private readonly Dictionary<Type, Delegate> writers = [];
@@ -201,7 +202,7 @@ internal sealed class PostgresDemoLoader(IModel model, bool? setAsideIndexes) : 
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                set.Add((reader.GetString(0), reader.GetString(1), TableMap<Participant>.Quote(reader.GetString(2)), reader.GetString(3)));
+                set.Add((reader.GetString(0), reader.GetString(1), SqlName.Quote(reader.GetString(2)), reader.GetString(3)));
             }
         }
 
@@ -238,7 +239,7 @@ internal sealed class PostgresDemoLoader(IModel model, bool? setAsideIndexes) : 
         }
 
         var write = (Action<NpgsqlBinaryImporter, T>)compiled;
-        var columns = string.Join(", ", table.Columns.Select(c => TableMap<T>.Quote(c.Name)));
+        var columns = string.Join(", ", table.Columns.Select(c => SqlName.Quote(c.Name)));
         var npgsql = (NpgsqlConnection)connection;
         await using var importer = await npgsql.BeginBinaryImportAsync($"COPY {table.QuotedTable} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var item in items)
@@ -253,7 +254,7 @@ internal sealed class PostgresDemoLoader(IModel model, bool? setAsideIndexes) : 
 
     private async Task<bool> TablesAreEmptyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var sql = string.Join(" OR ", TableNames.Select(t => $"EXISTS (SELECT 1 FROM {TableMap<Participant>.Quote(t)})"));
+        var sql = string.Join(" OR ", TableNames.Select(t => $"EXISTS (SELECT 1 FROM {SqlName.Quote(t)})"));
         await using var command = new NpgsqlCommand($"SELECT {sql}", connection);
         return await command.ExecuteScalarAsync(cancellationToken) is false;
     }
@@ -279,6 +280,20 @@ internal sealed class SqliteDemoLoader(IModel model) : DemoLoader(model)
     private const int MaxParameters = 100;
 
     private readonly Dictionary<Type, object> values = [];
+
+    /// <summary>
+    /// Statistics for the caseload search: without them SQLite takes "lot_id = ?" as the most selective
+    /// condition and scans a whole lot for a name or postcode (27 ms instead of 4 ms at 200,000 participants).
+    /// </summary>
+    protected override async Task AfterLoadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = ((SqliteConnection)connection).CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+#pragma warning disable CA2100 // The table name comes from the EF Core model.
+        command.CommandText = $"ANALYZE {Participants.QuotedTable}";
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     protected override async Task WriteRowsAsync<T>(
         DbConnection connection, DbTransaction transaction, TableMap<T> table, IReadOnlyList<T> items, CancellationToken cancellationToken)
@@ -343,7 +358,7 @@ internal sealed class SqliteDemoLoader(IModel model) : DemoLoader(model)
         command.Transaction = transaction;
         var sql = new StringBuilder();
         sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {table.QuotedTable} (")
-            .AppendJoin(", ", table.Columns.Select(c => TableMap<T>.Quote(c.Name)))
+            .AppendJoin(", ", table.Columns.Select(c => SqlName.Quote(c.Name)))
             .Append(") VALUES ");
         var n = 0;
         for (var r = 0; r < rows; r++)

@@ -36,7 +36,7 @@ public sealed partial class DemoCaseloadGenerator
         private readonly DateOnly registeredOn;
         private readonly DemoContract contractAtRegistration;
         private readonly List<(DateOnly Date, bool Meaningful)> contacts = [];
-        private readonly int[] counters = new int[Enum.GetValues<RecordKind>().Length + 1];
+        private readonly int[] counters = new int[RecordKindSlots];
         private DemoContract? transferredTo;
         private NameOrigin nameOrigin;
 

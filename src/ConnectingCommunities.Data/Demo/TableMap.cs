@@ -37,7 +37,7 @@ internal sealed class TableMap<T>
     public IReadOnlyList<Column> Columns { get; }
 
     /// <summary>The table name quoted for SQL, with its schema when it has one.</summary>
-    public string QuotedTable => Schema is null ? Quote(Table) : $"{Quote(Schema)}.{Quote(Table)}";
+    public string QuotedTable => Schema is null ? SqlName.Quote(Table) : $"{SqlName.Quote(Schema)}.{SqlName.Quote(Table)}";
 
     public static TableMap<T> For(IModel model)
     {
@@ -136,12 +136,17 @@ internal sealed class TableMap<T>
         _ => throw new NotSupportedException($"The bulk loader cannot write {providerType.Name} to {typeof(T).Name}.{column.Property.Name} ({column.Mapping.StoreType})."),
     };
 
+    /// <summary>A column: its name, the property it stores and how EF maps it.</summary>
+    internal sealed record Column(string Name, IProperty Property, RelationalTypeMapping Mapping);
+}
+
+/// <summary>Identifiers in SQL text.</summary>
+internal static class SqlName
+{
+    /// <summary>A table, column or index name in double quotes, as both databases read it.</summary>
     public static string Quote(string identifier)
     {
         ArgumentNullException.ThrowIfNull(identifier);
         return "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
-
-    /// <summary>A column: its name, the property it stores and how EF maps it.</summary>
-    internal sealed record Column(string Name, IProperty Property, RelationalTypeMapping Mapping);
 }
