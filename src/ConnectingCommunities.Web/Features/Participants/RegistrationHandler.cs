@@ -286,7 +286,7 @@ public sealed class RegistrationHandler(CcDbContext db, CurrentUser user, Partic
         var candidates = await db.Participants.AsNoTracking()
             .Where(p => (nino != null && p.Nino == nino) || p.DateOfBirth == dob
                 || (p.SearchLastName == last && p.SearchFirstName == first && p.Postcode == postcode))
-            .Select(p => new Candidate(p.Id, p.Reference, p.FirstName, p.LastName, p.DateOfBirth, p.Postcode, p.Nino, p.LotId, p.Lot!.Name,
+            .Select(p => new Candidate(p.Id, p.Reference, p.FirstName, p.LastName, p.SearchFirstName, p.SearchLastName, p.DateOfBirth, p.Postcode, p.Nino, p.LotId, p.Lot!.Name,
                 p.Contract != null ? p.Contract.Provider!.Name : null))
             .Take(200)
             .ToListAsync(cancellationToken);
@@ -298,7 +298,7 @@ public sealed class RegistrationHandler(CcDbContext db, CurrentUser user, Partic
             var sameNino = nino is not null && c.Nino == nino;
             var similarName = c.DateOfBirth == dob && NameSimilarity.IsSimilar(input.FirstName, input.LastName, c.FirstName, c.LastName);
             var sameNameAndPostcode = c.Postcode == postcode
-                && NameSimilarity.Normalise(c.FirstName) == first && NameSimilarity.Normalise(c.LastName) == last;
+                && c.SearchFirstName == first && c.SearchLastName == last;
             if (!sameNino && !similarName && !sameNameAndPostcode)
             {
                 continue;
@@ -317,7 +317,8 @@ public sealed class RegistrationHandler(CcDbContext db, CurrentUser user, Partic
         return new(definite, possible);
     }
 
-    private sealed record Candidate(Guid Id, string Reference, string FirstName, string LastName, DateOnly DateOfBirth, string Postcode,
+    private sealed record Candidate(Guid Id, string Reference, string FirstName, string LastName, string SearchFirstName, string SearchLastName,
+        DateOnly DateOfBirth, string Postcode,
         string? Nino, Guid LotId, string LotName, string? ProviderName);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
