@@ -32,6 +32,12 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<JobStart> JobStarts => Set<JobStart>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<SustainmentCheck> SustainmentChecks => Set<SustainmentCheck>();
+    public DbSet<ProgressionRecord> ProgressionRecords => Set<ProgressionRecord>();
+    public DbSet<OutcomeClaim> Claims => Set<OutcomeClaim>();
+    public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
+    public DbSet<PaymentRun> PaymentRuns => Set<PaymentRun>();
+    public DbSet<PaymentLine> PaymentLines => Set<PaymentLine>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -311,6 +317,7 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
             e.ToTable("job_starts");
             e.Property(j => j.Version).IsConcurrencyToken();
             e.Property(j => j.JobTitle).HasMaxLength(200);
+            e.Property(j => j.EndReason).HasMaxLength(1000);
             e.Property(j => j.SocCode).HasMaxLength(4);
             e.Property(j => j.WeeklyHours).HasPrecision(5, 2);
             e.Property(j => j.HourlyWage).HasPrecision(9, 2);
@@ -331,8 +338,108 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
             e.Property(f => f.Sha256).HasMaxLength(64);
             e.HasIndex(f => f.ParticipantId);
             e.HasIndex(f => f.JobStartId);
+            e.HasIndex(f => f.SustainmentCheckId);
+            e.HasIndex(f => f.ProgressionRecordId);
             e.HasOne<Participant>().WithMany().HasForeignKey(f => f.ParticipantId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UploadedById).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<SustainmentCheck>(e =>
+        {
+            e.ToTable("sustainment_checks");
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.Property(c => c.Notes).HasMaxLength(2000);
+            // One check per milestone of a run: recording it twice (a double click) is refused by the database.
+            e.HasIndex(c => new { c.ParticipantId, c.Milestone, c.RunStart }).IsUnique();
+            e.HasIndex(c => c.DueOn);
+            e.HasOne<Participant>().WithMany().HasForeignKey(c => c.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<JobStart>().WithMany().HasForeignKey(c => c.JobStartId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.RecordedById).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(c => c.Evidence).WithOne().HasForeignKey(f => f.SustainmentCheckId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ProgressionRecord>(e =>
+        {
+            e.ToTable("progression_records");
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.Property(p => p.JobTitle).HasMaxLength(200);
+            e.Property(p => p.LateralMoveReason).HasMaxLength(2000);
+            e.Property(p => p.WeeklyHours).HasPrecision(5, 2);
+            e.Property(p => p.HourlyWage).HasPrecision(9, 2);
+            e.Property(p => p.BaselineWeeklyHours).HasPrecision(5, 2);
+            e.Property(p => p.BaselineHourlyWage).HasPrecision(9, 2);
+            e.Property(p => p.EarningsChange).HasPrecision(12, 6);
+            e.Property(p => p.Grounds).HasMaxLength(200);
+            e.HasIndex(p => new { p.ParticipantId, p.ChangedOn });
+            e.HasOne<Participant>().WithMany().HasForeignKey(p => p.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<JobStart>().WithMany().HasForeignKey(p => p.JobStartId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(p => p.RecordedById).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(p => p.Evidence).WithOne().HasForeignKey(f => f.ProgressionRecordId).OnDelete(DeleteBehavior.Cascade);
+        });
+        ConfigureClaims(builder);
+    }
+
+    private static void ConfigureClaims(ModelBuilder builder)
+    {
+        builder.Entity<OutcomeClaim>(e =>
+        {
+            e.ToTable("claims");
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.Property(c => c.Reference).HasMaxLength(40);
+            e.HasIndex(c => c.Reference).IsUnique();
+            e.Property(c => c.Period).HasMaxLength(7);
+            e.Property(c => c.AuditSeed).HasMaxLength(64);
+            e.HasIndex(c => new { c.LotId, c.Period });
+            // One draft per lot and period: a second "create" (double click, retry) finds the first.
+            e.HasIndex(c => new { c.LotId, c.Period }, "ix_claims_one_draft_per_lot_period").IsUnique()
+                .HasFilter("status = 'Draft'");
+            e.HasIndex(c => new { c.Status, c.SubmittedAt });
+            e.HasOne(c => c.Lot).WithMany().HasForeignKey(c => c.LotId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.Provider).WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.CreatedById).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.SubmittedById).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.ClaimId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ClaimLine>(e =>
+        {
+            e.ToTable("claim_lines");
+            e.Property(l => l.Version).IsConcurrencyToken();
+            e.Property(l => l.ParticipantReference).HasMaxLength(20);
+            e.Property(l => l.ReasonCodes).HasMaxLength(400);
+            e.Property(l => l.DecisionReason).HasMaxLength(2000);
+            e.Property(l => l.RecoveryReason).HasMaxLength(2000);
+            e.HasIndex(l => new { l.ClaimId, l.Status });
+            e.HasIndex(l => new { l.ParticipantId, l.Milestone });
+            // Nobody is paid twice for one milestone: at most one live line per participant and
+            // milestone, enforced by the database so that two claims made at once cannot both hold it.
+            // Held lines (failed validation), rejected and recovered lines pay nothing and do not count.
+            e.HasIndex(l => new { l.ParticipantId, l.Milestone }, "ix_claim_lines_one_live_line_per_milestone").IsUnique()
+                .HasFilter("status IN ('Draft', 'Submitted', 'Returned', 'Approved', 'Paid')");
+            e.HasIndex(l => new { l.ProviderId, l.Status });
+            e.HasOne<Participant>().WithMany().HasForeignKey(l => l.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Contract>().WithMany().HasForeignKey(l => l.ContractId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Provider>().WithMany().HasForeignKey(l => l.ProviderId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(l => l.DecidedById).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(l => l.RecoveryRequestedById).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<PaymentRun>(e =>
+        {
+            e.ToTable("payment_runs");
+            e.Property(r => r.Reference).HasMaxLength(40);
+            e.HasIndex(r => r.Reference).IsUnique();
+            e.Property(r => r.Period).HasMaxLength(7);
+            e.HasIndex(r => new { r.ProviderId, r.PeriodEnd });
+            e.HasOne(r => r.Provider).WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(r => r.CreatedById).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.PaymentRunId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<PaymentLine>(e =>
+        {
+            e.ToTable("payment_lines");
+            // A claim line is paid once and recovered once, whatever runs are made and however often.
+            e.HasIndex(l => new { l.ClaimLineId, l.Kind }).IsUnique();
+            e.HasIndex(l => new { l.LotId, l.Kind });
+            e.HasOne(l => l.ClaimLine).WithMany().HasForeignKey(l => l.ClaimLineId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Lot>().WithMany().HasForeignKey(l => l.LotId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Contract>().WithMany().HasForeignKey(l => l.ContractId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -237,6 +237,137 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                     b.ToTable("barrier_reviews", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ClaimLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("AuditSelection")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("audit_selection");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cohort");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("evidence_count");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("milestone");
+
+                    b.Property<DateOnly>("MilestoneDate")
+                        .HasColumnType("date")
+                        .HasColumnName("milestone_date");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("ParticipantReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("participant_reference");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ReasonCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("reason_codes");
+
+                    b.Property<string>("RecoveryReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("recovery_reason");
+
+                    b.Property<DateTimeOffset?>("RecoveryRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recovery_requested_at");
+
+                    b.Property<Guid?>("RecoveryRequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recovery_requested_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_lines");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_claim_lines_contract_id");
+
+                    b.HasIndex("DecidedById")
+                        .HasDatabaseName("ix_claim_lines_decided_by_id");
+
+                    b.HasIndex("RecoveryRequestedById")
+                        .HasDatabaseName("ix_claim_lines_recovery_requested_by_id");
+
+                    b.HasIndex("ClaimId", "Status")
+                        .HasDatabaseName("ix_claim_lines_claim_id_status");
+
+                    b.HasIndex("ParticipantId", "Milestone")
+                        .HasDatabaseName("ix_claim_lines_participant_id_milestone");
+
+                    b.HasIndex("ProviderId", "Status")
+                        .HasDatabaseName("ix_claim_lines_provider_id_status");
+
+                    b.HasIndex(new[] { "ParticipantId", "Milestone" }, "ix_claim_lines_one_live_line_per_milestone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claim_lines_one_live_line_per_milestone")
+                        .HasFilter("status IN ('Draft', 'Submitted', 'Returned', 'Approved', 'Paid')");
+
+                    b.ToTable("claim_lines", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Contract", b =>
                 {
                     b.Property<Guid>("Id")
@@ -383,7 +514,7 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("content_type");
 
-                    b.Property<Guid>("JobStartId")
+                    b.Property<Guid?>("JobStartId")
                         .HasColumnType("uuid")
                         .HasColumnName("job_start_id");
 
@@ -403,6 +534,10 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("participant_id");
 
+                    b.Property<Guid?>("ProgressionRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("progression_record_id");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -418,6 +553,10 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("stored_file_name");
+
+                    b.Property<Guid?>("SustainmentCheckId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sustainment_check_id");
 
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone")
@@ -436,9 +575,15 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                     b.HasIndex("ParticipantId")
                         .HasDatabaseName("ix_evidence_files_participant_id");
 
+                    b.HasIndex("ProgressionRecordId")
+                        .HasDatabaseName("ix_evidence_files_progression_record_id");
+
                     b.HasIndex("StoredFileName")
                         .IsUnique()
                         .HasDatabaseName("ix_evidence_files_stored_file_name");
+
+                    b.HasIndex("SustainmentCheckId")
+                        .HasDatabaseName("ix_evidence_files_sustainment_check_id");
 
                     b.HasIndex("UploadedById")
                         .HasDatabaseName("ix_evidence_files_uploaded_by_id");
@@ -664,6 +809,15 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("employer_id");
 
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("end_reason");
+
                     b.Property<decimal>("HourlyWage")
                         .HasPrecision(9, 2)
                         .HasColumnType("numeric(9,2)")
@@ -867,6 +1021,99 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_lot_postcodes_lot_id_postcode");
 
                     b.ToTable("lot_postcodes", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.OutcomeClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuditSeed")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("audit_seed");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claims");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_claims_created_by_id");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_claims_provider_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claims_reference");
+
+                    b.HasIndex("SubmittedById")
+                        .HasDatabaseName("ix_claims_submitted_by_id");
+
+                    b.HasIndex("LotId", "Period")
+                        .HasDatabaseName("ix_claims_lot_id_period");
+
+                    b.HasIndex("Status", "SubmittedAt")
+                        .HasDatabaseName("ix_claims_status_submitted_at");
+
+                    b.HasIndex(new[] { "LotId", "Period" }, "ix_claims_one_draft_per_lot_period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claims_one_draft_per_lot_period")
+                        .HasFilter("status = 'Draft'");
+
+                    b.ToTable("claims", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Participant", b =>
@@ -1304,6 +1551,135 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                     b.ToTable("participant_transfers", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("ClaimLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_line_id");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<Guid>("PaymentRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_lines");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_payment_lines_contract_id");
+
+                    b.HasIndex("PaymentRunId")
+                        .HasDatabaseName("ix_payment_lines_payment_run_id");
+
+                    b.HasIndex("ClaimLineId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_lines_claim_line_id_kind");
+
+                    b.HasIndex("LotId", "Kind")
+                        .HasDatabaseName("ix_payment_lines_lot_id_kind");
+
+                    b.ToTable("payment_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("BroughtForward")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("brought_forward");
+
+                    b.Property<decimal>("CarriedForward")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("carried_forward");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<decimal>("GrossPayments")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("gross_payments");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<decimal>("Recoveries")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("recoveries");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reference");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_runs");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_payment_runs_created_by_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_runs_reference");
+
+                    b.HasIndex("ProviderId", "PeriodEnd")
+                        .HasDatabaseName("ix_payment_runs_provider_id_period_end");
+
+                    b.ToTable("payment_runs", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.PlanAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1390,6 +1766,16 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<decimal?>("AuditAllAboveAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("audit_all_above_amount");
+
+                    b.Property<decimal>("AuditSamplePercentage")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("audit_sample_percentage");
+
                     b.Property<string>("Commissioner")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1443,12 +1829,132 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                     b.ToTable("programmes", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ProgressionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BaselineContractType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("baseline_contract_type");
+
+                    b.Property<decimal>("BaselineHourlyWage")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("baseline_hourly_wage");
+
+                    b.Property<decimal>("BaselineWeeklyHours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("baseline_weekly_hours");
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("changed_on");
+
+                    b.Property<string>("ContractType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("contract_type");
+
+                    b.Property<decimal?>("EarningsChange")
+                        .HasPrecision(12, 6)
+                        .HasColumnType("numeric(12,6)")
+                        .HasColumnName("earnings_change");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("grounds");
+
+                    b.Property<decimal>("HourlyWage")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("hourly_wage");
+
+                    b.Property<Guid?>("JobStartId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_start_id");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job_title");
+
+                    b.Property<bool>("LateralMove")
+                        .HasColumnType("boolean")
+                        .HasColumnName("lateral_move");
+
+                    b.Property<string>("LateralMoveReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("lateral_move_reason");
+
+                    b.Property<bool>("MeetsStrict")
+                        .HasColumnType("boolean")
+                        .HasColumnName("meets_strict");
+
+                    b.Property<bool>("MeetsWider")
+                        .HasColumnType("boolean")
+                        .HasColumnName("meets_wider");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<bool>("Promotion")
+                        .HasColumnType("boolean")
+                        .HasColumnName("promotion");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<decimal>("WeeklyHours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("weekly_hours");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progression_records");
+
+                    b.HasIndex("JobStartId")
+                        .HasDatabaseName("ix_progression_records_job_start_id");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_progression_records_recorded_by_id");
+
+                    b.HasIndex("ParticipantId", "ChangedOn")
+                        .HasDatabaseName("ix_progression_records_participant_id_changed_on");
+
+                    b.ToTable("progression_records", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Provider", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<bool>("FlaggedForAudit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("flagged_for_audit");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
@@ -1479,6 +1985,82 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_providers_name");
 
                     b.ToTable("providers", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("checked_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid?>("JobStartId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_start_id");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("milestone");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("result");
+
+                    b.Property<DateOnly>("RunStart")
+                        .HasColumnType("date")
+                        .HasColumnName("run_start");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sustainment_checks");
+
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("ix_sustainment_checks_due_on");
+
+                    b.HasIndex("JobStartId")
+                        .HasDatabaseName("ix_sustainment_checks_job_start_id");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_sustainment_checks_recorded_by_id");
+
+                    b.HasIndex("ParticipantId", "Milestone", "RunStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sustainment_checks_participant_id_milestone_run_start");
+
+                    b.ToTable("sustainment_checks", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Target", b =>
@@ -1781,6 +2363,48 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_barrier_reviews_participant_barriers_participant_barrier_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ClaimLine", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.OutcomeClaim", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_claims_claim_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_claim_lines_contracts_contract_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_claim_lines_identity_users_decided_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_providers_provider_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecoveryRequestedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_claim_lines_identity_users_recovery_requested_by_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Contract", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.Lot", "Lot")
@@ -1818,7 +2442,6 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .WithMany("Evidence")
                         .HasForeignKey("JobStartId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_evidence_files_job_starts_job_start_id");
 
                     b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
@@ -1827,6 +2450,18 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_evidence_files_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.ProgressionRecord", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ProgressionRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_evidence_files_progression_records_progression_record_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.SustainmentCheck", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("SustainmentCheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_evidence_files_sustainment_checks_sustainment_check_id");
 
                     b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
                         .WithMany()
@@ -1937,6 +2572,39 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_lot_postcodes_lots_lot_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.OutcomeClaim", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_claims_identity_users_created_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", "Lot")
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_lots_lot_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Provider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_providers_provider_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_claims_identity_users_submitted_by_id");
+
+                    b.Navigation("Lot");
+
+                    b.Navigation("Provider");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Participant", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.AppUser", "Advisor")
@@ -2001,6 +2669,56 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_participant_transfers_participants_participant_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentLine", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.ClaimLine", "ClaimLine")
+                        .WithMany()
+                        .HasForeignKey("ClaimLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_lines_claim_lines_claim_line_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payment_lines_contracts_contract_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_lines_lots_lot_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.PaymentRun", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_lines_payment_runs_payment_run_id");
+
+                    b.Navigation("ClaimLine");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentRun", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_payment_runs_identity_users_created_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Provider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_runs_providers_provider_id");
+
+                    b.Navigation("Provider");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.PlanAction", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.Goal", null)
@@ -2015,6 +2733,50 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plan_actions_participants_participant_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ProgressionRecord", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.JobStart", null)
+                        .WithMany()
+                        .HasForeignKey("JobStartId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_progression_records_job_starts_job_start_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_progression_records_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_progression_records_identity_users_recorded_by_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.JobStart", null)
+                        .WithMany()
+                        .HasForeignKey("JobStartId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sustainment_checks_job_starts_job_start_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sustainment_checks_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_sustainment_checks_identity_users_recorded_by_id");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Target", b =>
@@ -2135,9 +2897,19 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                     b.Navigation("Contracts");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.OutcomeClaim", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.ParticipantBarrier", b =>
                 {
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentRun", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.ProgrammeRecord", b =>
@@ -2145,6 +2917,16 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                     b.Navigation("Groups");
 
                     b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ProgressionRecord", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

@@ -232,6 +232,137 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.ToTable("barrier_reviews", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ClaimLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("AuditSelection")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_selection");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cohort");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evidence_count");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestone");
+
+                    b.Property<DateOnly>("MilestoneDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestone_date");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("ParticipantReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_reference");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("ReasonCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_codes");
+
+                    b.Property<string>("RecoveryReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recovery_reason");
+
+                    b.Property<long?>("RecoveryRequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recovery_requested_at");
+
+                    b.Property<Guid?>("RecoveryRequestedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recovery_requested_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_lines");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_claim_lines_contract_id");
+
+                    b.HasIndex("DecidedById")
+                        .HasDatabaseName("ix_claim_lines_decided_by_id");
+
+                    b.HasIndex("RecoveryRequestedById")
+                        .HasDatabaseName("ix_claim_lines_recovery_requested_by_id");
+
+                    b.HasIndex("ClaimId", "Status")
+                        .HasDatabaseName("ix_claim_lines_claim_id_status");
+
+                    b.HasIndex("ParticipantId", "Milestone")
+                        .HasDatabaseName("ix_claim_lines_participant_id_milestone");
+
+                    b.HasIndex("ProviderId", "Status")
+                        .HasDatabaseName("ix_claim_lines_provider_id_status");
+
+                    b.HasIndex(new[] { "ParticipantId", "Milestone" }, "ix_claim_lines_one_live_line_per_milestone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claim_lines_one_live_line_per_milestone")
+                        .HasFilter("status IN ('Draft', 'Submitted', 'Returned', 'Approved', 'Paid')");
+
+                    b.ToTable("claim_lines", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Contract", b =>
                 {
                     b.Property<Guid>("Id")
@@ -378,7 +509,7 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("content_type");
 
-                    b.Property<Guid>("JobStartId")
+                    b.Property<Guid?>("JobStartId")
                         .HasColumnType("TEXT")
                         .HasColumnName("job_start_id");
 
@@ -398,6 +529,10 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("participant_id");
 
+                    b.Property<Guid?>("ProgressionRecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progression_record_id");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -413,6 +548,10 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("stored_file_name");
+
+                    b.Property<Guid?>("SustainmentCheckId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sustainment_check_id");
 
                     b.Property<long>("UploadedAt")
                         .HasColumnType("INTEGER")
@@ -431,9 +570,15 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("ParticipantId")
                         .HasDatabaseName("ix_evidence_files_participant_id");
 
+                    b.HasIndex("ProgressionRecordId")
+                        .HasDatabaseName("ix_evidence_files_progression_record_id");
+
                     b.HasIndex("StoredFileName")
                         .IsUnique()
                         .HasDatabaseName("ix_evidence_files_stored_file_name");
+
+                    b.HasIndex("SustainmentCheckId")
+                        .HasDatabaseName("ix_evidence_files_sustainment_check_id");
 
                     b.HasIndex("UploadedById")
                         .HasDatabaseName("ix_evidence_files_uploaded_by_id");
@@ -659,6 +804,15 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("employer_id");
 
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
                     b.Property<decimal>("HourlyWage")
                         .HasPrecision(9, 2)
                         .HasColumnType("TEXT")
@@ -862,6 +1016,99 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_lot_postcodes_lot_id_postcode");
 
                     b.ToTable("lot_postcodes", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.OutcomeClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuditSeed")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_seed");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claims");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_claims_created_by_id");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_claims_provider_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claims_reference");
+
+                    b.HasIndex("SubmittedById")
+                        .HasDatabaseName("ix_claims_submitted_by_id");
+
+                    b.HasIndex("LotId", "Period")
+                        .HasDatabaseName("ix_claims_lot_id_period");
+
+                    b.HasIndex("Status", "SubmittedAt")
+                        .HasDatabaseName("ix_claims_status_submitted_at");
+
+                    b.HasIndex(new[] { "LotId", "Period" }, "ix_claims_one_draft_per_lot_period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claims_one_draft_per_lot_period")
+                        .HasFilter("status = 'Draft'");
+
+                    b.ToTable("claims", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Participant", b =>
@@ -1293,6 +1540,135 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.ToTable("participant_transfers", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("ClaimLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_line_id");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<Guid>("PaymentRunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_lines");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_payment_lines_contract_id");
+
+                    b.HasIndex("PaymentRunId")
+                        .HasDatabaseName("ix_payment_lines_payment_run_id");
+
+                    b.HasIndex("ClaimLineId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_lines_claim_line_id_kind");
+
+                    b.HasIndex("LotId", "Kind")
+                        .HasDatabaseName("ix_payment_lines_lot_id_kind");
+
+                    b.ToTable("payment_lines", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("BroughtForward")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("brought_forward");
+
+                    b.Property<decimal>("CarriedForward")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carried_forward");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<decimal>("GrossPayments")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gross_payments");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_id");
+
+                    b.Property<decimal>("Recoveries")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recoveries");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_runs");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_payment_runs_created_by_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_runs_reference");
+
+                    b.HasIndex("ProviderId", "PeriodEnd")
+                        .HasDatabaseName("ix_payment_runs_provider_id_period_end");
+
+                    b.ToTable("payment_runs", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.PlanAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1379,6 +1755,16 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<decimal?>("AuditAllAboveAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_all_above_amount");
+
+                    b.Property<decimal>("AuditSamplePercentage")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_sample_percentage");
+
                     b.Property<string>("Commissioner")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1432,12 +1818,132 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.ToTable("programmes", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ProgressionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BaselineContractType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline_contract_type");
+
+                    b.Property<decimal>("BaselineHourlyWage")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline_hourly_wage");
+
+                    b.Property<decimal>("BaselineWeeklyHours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline_weekly_hours");
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_on");
+
+                    b.Property<string>("ContractType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_type");
+
+                    b.Property<decimal?>("EarningsChange")
+                        .HasPrecision(12, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("earnings_change");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grounds");
+
+                    b.Property<decimal>("HourlyWage")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hourly_wage");
+
+                    b.Property<Guid?>("JobStartId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_start_id");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_title");
+
+                    b.Property<bool>("LateralMove")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lateral_move");
+
+                    b.Property<string>("LateralMoveReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lateral_move_reason");
+
+                    b.Property<bool>("MeetsStrict")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meets_strict");
+
+                    b.Property<bool>("MeetsWider")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meets_wider");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<bool>("Promotion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promotion");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<decimal>("WeeklyHours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("weekly_hours");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progression_records");
+
+                    b.HasIndex("JobStartId")
+                        .HasDatabaseName("ix_progression_records_job_start_id");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_progression_records_recorded_by_id");
+
+                    b.HasIndex("ParticipantId", "ChangedOn")
+                        .HasDatabaseName("ix_progression_records_participant_id_changed_on");
+
+                    b.ToTable("progression_records", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Provider", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<bool>("FlaggedForAudit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flagged_for_audit");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER")
@@ -1468,6 +1974,82 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_providers_name");
 
                     b.ToTable("providers", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid?>("JobStartId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_start_id");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestone");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<DateOnly>("RunStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_start");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sustainment_checks");
+
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("ix_sustainment_checks_due_on");
+
+                    b.HasIndex("JobStartId")
+                        .HasDatabaseName("ix_sustainment_checks_job_start_id");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_sustainment_checks_recorded_by_id");
+
+                    b.HasIndex("ParticipantId", "Milestone", "RunStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sustainment_checks_participant_id_milestone_run_start");
+
+                    b.ToTable("sustainment_checks", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Target", b =>
@@ -1766,6 +2348,48 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_barrier_reviews_participant_barriers_participant_barrier_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ClaimLine", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.OutcomeClaim", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_claims_claim_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_claim_lines_contracts_contract_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_claim_lines_identity_users_decided_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_providers_provider_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecoveryRequestedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_claim_lines_identity_users_recovery_requested_by_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Contract", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.Lot", "Lot")
@@ -1803,7 +2427,6 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .WithMany("Evidence")
                         .HasForeignKey("JobStartId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_evidence_files_job_starts_job_start_id");
 
                     b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
@@ -1812,6 +2435,18 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_evidence_files_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.ProgressionRecord", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ProgressionRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_evidence_files_progression_records_progression_record_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.SustainmentCheck", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("SustainmentCheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_evidence_files_sustainment_checks_sustainment_check_id");
 
                     b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
                         .WithMany()
@@ -1922,6 +2557,39 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_lot_postcodes_lots_lot_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.OutcomeClaim", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_claims_identity_users_created_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", "Lot")
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_lots_lot_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Provider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_providers_provider_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_claims_identity_users_submitted_by_id");
+
+                    b.Navigation("Lot");
+
+                    b.Navigation("Provider");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Participant", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.AppUser", "Advisor")
@@ -1986,6 +2654,56 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_participant_transfers_participants_participant_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentLine", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.ClaimLine", "ClaimLine")
+                        .WithMany()
+                        .HasForeignKey("ClaimLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_lines_claim_lines_claim_line_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payment_lines_contracts_contract_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_lines_lots_lot_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.PaymentRun", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_lines_payment_runs_payment_run_id");
+
+                    b.Navigation("ClaimLine");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentRun", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_payment_runs_identity_users_created_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Provider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_runs_providers_provider_id");
+
+                    b.Navigation("Provider");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.PlanAction", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.Goal", null)
@@ -2000,6 +2718,50 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plan_actions_participants_participant_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ProgressionRecord", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.JobStart", null)
+                        .WithMany()
+                        .HasForeignKey("JobStartId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_progression_records_job_starts_job_start_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_progression_records_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_progression_records_identity_users_recorded_by_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.JobStart", null)
+                        .WithMany()
+                        .HasForeignKey("JobStartId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sustainment_checks_job_starts_job_start_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sustainment_checks_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_sustainment_checks_identity_users_recorded_by_id");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Target", b =>
@@ -2120,9 +2882,19 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Contracts");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.OutcomeClaim", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.ParticipantBarrier", b =>
                 {
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentRun", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.ProgrammeRecord", b =>
@@ -2130,6 +2902,16 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Groups");
 
                     b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ProgressionRecord", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

@@ -24,6 +24,12 @@ public sealed class ProgrammeRecord : VersionedEntity
     public int MeaningfulInterventionMinutes { get; set; } = Domain.Programme.MeaningfulInterventionRule.DefaultMinimumMinutes;
     public ProgressionDefinition ProgressionDefinition { get; set; } = ProgressionDefinition.Strict;
     public int SustainmentGapDays { get; set; } = 28;
+
+    /// <summary>The share of submitted claim lines picked at random for audit, 0 to 100.</summary>
+    public decimal AuditSamplePercentage { get; set; } = 10m;
+
+    /// <summary>Every claim line above this amount is picked for audit; null for no such rule.</summary>
+    public decimal? AuditAllAboveAmount { get; set; } = 1000m;
     public List<LotGroup> Groups { get; } = [];
     public List<Lot> Lots { get; } = [];
 }
@@ -66,6 +72,9 @@ public sealed class Provider : VersionedEntity
     public required string Name { get; set; }
     public string OrganisationType { get; set; } = "";
     public bool IsDemo { get; set; }
+
+    /// <summary>Flagged by the commissioner: every line this provider claims is picked for audit.</summary>
+    public bool FlaggedForAudit { get; set; }
 }
 
 public sealed class Contract : VersionedEntity
