@@ -37,7 +37,7 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
     public DbSet<OutcomeClaim> Claims => Set<OutcomeClaim>();
     public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
     public DbSet<PaymentRun> PaymentRuns => Set<PaymentRun>();
-    public DbSet<PaymentLine> PaymentLines => Set<PaymentLine>();
+    public DbSet<PaymentRunLine> PaymentRunLines => Set<PaymentRunLine>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -431,9 +431,9 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
             e.HasOne<AppUser>().WithMany().HasForeignKey(r => r.CreatedById).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.PaymentRunId).OnDelete(DeleteBehavior.Restrict);
         });
-        builder.Entity<PaymentLine>(e =>
+        builder.Entity<PaymentRunLine>(e =>
         {
-            e.ToTable("payment_lines");
+            e.ToTable("payment_run_lines");
             // A claim line is paid once and recovered once, whatever runs are made and however often.
             e.HasIndex(l => new { l.ClaimLineId, l.Kind }).IsUnique();
             e.HasIndex(l => new { l.LotId, l.Kind });

@@ -1540,59 +1540,6 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.ToTable("participant_transfers", (string)null);
                 });
 
-            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentLine", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("amount");
-
-                    b.Property<Guid>("ClaimLineId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("claim_line_id");
-
-                    b.Property<Guid?>("ContractId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("contract_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<Guid>("LotId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("lot_id");
-
-                    b.Property<Guid>("PaymentRunId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payment_run_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_payment_lines");
-
-                    b.HasIndex("ContractId")
-                        .HasDatabaseName("ix_payment_lines_contract_id");
-
-                    b.HasIndex("PaymentRunId")
-                        .HasDatabaseName("ix_payment_lines_payment_run_id");
-
-                    b.HasIndex("ClaimLineId", "Kind")
-                        .IsUnique()
-                        .HasDatabaseName("ix_payment_lines_claim_line_id_kind");
-
-                    b.HasIndex("LotId", "Kind")
-                        .HasDatabaseName("ix_payment_lines_lot_id_kind");
-
-                    b.ToTable("payment_lines", (string)null);
-                });
-
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1667,6 +1614,59 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_payment_runs_provider_id_period_end");
 
                     b.ToTable("payment_runs", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentRunLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("ClaimLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_line_id");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<Guid>("PaymentRunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_run_lines");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_payment_run_lines_contract_id");
+
+                    b.HasIndex("PaymentRunId")
+                        .HasDatabaseName("ix_payment_run_lines_payment_run_id");
+
+                    b.HasIndex("ClaimLineId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_run_lines_claim_line_id_kind");
+
+                    b.HasIndex("LotId", "Kind")
+                        .HasDatabaseName("ix_payment_run_lines_lot_id_kind");
+
+                    b.ToTable("payment_run_lines", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.PlanAction", b =>
@@ -2654,38 +2654,6 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_participant_transfers_participants_participant_id");
                 });
 
-            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentLine", b =>
-                {
-                    b.HasOne("ConnectingCommunities.Data.Entities.ClaimLine", "ClaimLine")
-                        .WithMany()
-                        .HasForeignKey("ClaimLineId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_payment_lines_claim_lines_claim_line_id");
-
-                    b.HasOne("ConnectingCommunities.Data.Entities.Contract", null)
-                        .WithMany()
-                        .HasForeignKey("ContractId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_payment_lines_contracts_contract_id");
-
-                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
-                        .WithMany()
-                        .HasForeignKey("LotId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_payment_lines_lots_lot_id");
-
-                    b.HasOne("ConnectingCommunities.Data.Entities.PaymentRun", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("PaymentRunId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_payment_lines_payment_runs_payment_run_id");
-
-                    b.Navigation("ClaimLine");
-                });
-
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentRun", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
@@ -2702,6 +2670,38 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_payment_runs_providers_provider_id");
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PaymentRunLine", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.ClaimLine", "ClaimLine")
+                        .WithMany()
+                        .HasForeignKey("ClaimLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_run_lines_claim_lines_claim_line_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payment_run_lines_contracts_contract_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_run_lines_lots_lot_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.PaymentRun", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_run_lines_payment_runs_payment_run_id");
+
+                    b.Navigation("ClaimLine");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.PlanAction", b =>

@@ -116,21 +116,14 @@ public sealed class PaymentRun : Entity
     public decimal CarriedForward { get; set; }
     public Guid? CreatedById { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-    public List<PaymentLine> Lines { get; } = [];
-}
-
-/// <summary>Whether a payment line pays a claim line or recovers one paid before.</summary>
-public enum PaymentLineKind
-{
-    Payment = 1,
-    Recovery = 2,
+    public List<PaymentRunLine> Lines { get; } = [];
 }
 
 /// <summary>
 /// One claim line paid or recovered in a run. A claim line is paid at most once and recovered at
 /// most once: the database refuses a second line of the same kind for it.
 /// </summary>
-public sealed class PaymentLine : Entity
+public sealed class PaymentRunLine : Entity
 {
     public Guid PaymentRunId { get; set; }
     public Guid ClaimLineId { get; set; }

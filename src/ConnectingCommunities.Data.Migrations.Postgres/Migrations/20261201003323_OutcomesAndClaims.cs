@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
+namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class OutcomesAndClaims : Migration
@@ -14,14 +14,14 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "flagged_for_audit",
                 table: "providers",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "audit_all_above_amount",
                 table: "programmes",
-                type: "TEXT",
+                type: "numeric(18,2)",
                 precision: 18,
                 scale: 2,
                 nullable: true);
@@ -29,7 +29,7 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<decimal>(
                 name: "audit_sample_percentage",
                 table: "programmes",
-                type: "TEXT",
+                type: "numeric(18,2)",
                 precision: 18,
                 scale: 2,
                 nullable: false,
@@ -38,53 +38,53 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<DateOnly>(
                 name: "end_date",
                 table: "job_starts",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "end_reason",
                 table: "job_starts",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AlterColumn<Guid>(
                 name: "job_start_id",
                 table: "evidence_files",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true,
                 oldClrType: typeof(Guid),
-                oldType: "TEXT");
+                oldType: "uuid");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "progression_record_id",
                 table: "evidence_files",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "sustainment_check_id",
                 table: "evidence_files",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "claims",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    lot_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    provider_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    period_end = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    created_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    submitted_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    submitted_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    audit_seed = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    lot_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    provider_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    period_end = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    created_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    submitted_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    audit_seed = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,18 +119,18 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                 name: "payment_runs",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    provider_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    period_end = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    gross_payments = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    recoveries = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    brought_forward = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    total = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    carried_forward = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    created_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    provider_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    period_end = table.Column<DateOnly>(type: "date", nullable: false),
+                    gross_payments = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    recoveries = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    brought_forward = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    total = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    carried_forward = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    created_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,27 +153,27 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                 name: "progression_records",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    participant_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    job_start_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    changed_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    job_title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    weekly_hours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    hourly_wage = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
-                    contract_type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    promotion = table.Column<bool>(type: "INTEGER", nullable: false),
-                    lateral_move = table.Column<bool>(type: "INTEGER", nullable: false),
-                    lateral_move_reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    baseline_weekly_hours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    baseline_hourly_wage = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
-                    baseline_contract_type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    earnings_change = table.Column<decimal>(type: "TEXT", precision: 12, scale: 6, nullable: true),
-                    meets_strict = table.Column<bool>(type: "INTEGER", nullable: false),
-                    meets_wider = table.Column<bool>(type: "INTEGER", nullable: false),
-                    grounds = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    recorded_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    participant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    job_start_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    changed_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    job_title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    weekly_hours = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    hourly_wage = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
+                    contract_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    promotion = table.Column<bool>(type: "boolean", nullable: false),
+                    lateral_move = table.Column<bool>(type: "boolean", nullable: false),
+                    lateral_move_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    baseline_weekly_hours = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    baseline_hourly_wage = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
+                    baseline_contract_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    earnings_change = table.Column<decimal>(type: "numeric(12,6)", precision: 12, scale: 6, nullable: true),
+                    meets_strict = table.Column<bool>(type: "boolean", nullable: false),
+                    meets_wider = table.Column<bool>(type: "boolean", nullable: false),
+                    grounds = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    recorded_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,18 +202,18 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                 name: "sustainment_checks",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    participant_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    milestone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    run_start = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    due_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    job_start_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    result = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    checked_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    recorded_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    participant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    milestone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    run_start = table.Column<DateOnly>(type: "date", nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    job_start_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    result = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    checked_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    recorded_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -242,27 +242,27 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                 name: "claim_lines",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    claim_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    participant_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    participant_reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    milestone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    milestone_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    cohort = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    contract_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    provider_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    reason_codes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    evidence_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    audit_selection = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    decided_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    decided_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    decision_reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    recovery_requested_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    recovery_requested_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    recovery_reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    claim_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    participant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    participant_reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    milestone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    milestone_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    cohort = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    contract_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    provider_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    reason_codes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    evidence_count = table.Column<int>(type: "integer", nullable: false),
+                    audit_selection = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    decided_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    decision_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    recovery_requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    recovery_requested_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    recovery_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -306,40 +306,40 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "payment_lines",
+                name: "payment_run_lines",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    payment_run_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    claim_line_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    lot_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    contract_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    payment_run_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    claim_line_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    lot_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    contract_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_payment_lines", x => x.id);
+                    table.PrimaryKey("pk_payment_run_lines", x => x.id);
                     table.ForeignKey(
-                        name: "fk_payment_lines_claim_lines_claim_line_id",
+                        name: "fk_payment_run_lines_claim_lines_claim_line_id",
                         column: x => x.claim_line_id,
                         principalTable: "claim_lines",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "fk_payment_lines_contracts_contract_id",
+                        name: "fk_payment_run_lines_contracts_contract_id",
                         column: x => x.contract_id,
                         principalTable: "contracts",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "fk_payment_lines_lots_lot_id",
+                        name: "fk_payment_run_lines_lots_lot_id",
                         column: x => x.lot_id,
                         principalTable: "lots",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "fk_payment_lines_payment_runs_payment_run_id",
+                        name: "fk_payment_run_lines_payment_runs_payment_run_id",
                         column: x => x.payment_run_id,
                         principalTable: "payment_runs",
                         principalColumn: "id",
@@ -432,24 +432,24 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                 column: "submitted_by_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_payment_lines_claim_line_id_kind",
-                table: "payment_lines",
+                name: "ix_payment_run_lines_claim_line_id_kind",
+                table: "payment_run_lines",
                 columns: new[] { "claim_line_id", "kind" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_payment_lines_contract_id",
-                table: "payment_lines",
+                name: "ix_payment_run_lines_contract_id",
+                table: "payment_run_lines",
                 column: "contract_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_payment_lines_lot_id_kind",
-                table: "payment_lines",
+                name: "ix_payment_run_lines_lot_id_kind",
+                table: "payment_run_lines",
                 columns: new[] { "lot_id", "kind" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_payment_lines_payment_run_id",
-                table: "payment_lines",
+                name: "ix_payment_run_lines_payment_run_id",
+                table: "payment_run_lines",
                 column: "payment_run_id");
 
             migrationBuilder.CreateIndex(
@@ -533,7 +533,7 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                 table: "evidence_files");
 
             migrationBuilder.DropTable(
-                name: "payment_lines");
+                name: "payment_run_lines");
 
             migrationBuilder.DropTable(
                 name: "progression_records");
@@ -589,11 +589,11 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
             migrationBuilder.AlterColumn<Guid>(
                 name: "job_start_id",
                 table: "evidence_files",
-                type: "TEXT",
+                type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
                 oldClrType: typeof(Guid),
-                oldType: "TEXT",
+                oldType: "uuid",
                 oldNullable: true);
         }
     }
