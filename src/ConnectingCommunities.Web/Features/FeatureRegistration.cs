@@ -1,10 +1,12 @@
 using ConnectingCommunities.Web.Features.Account;
 using ConnectingCommunities.Web.Features.Health;
+using ConnectingCommunities.Web.Features.Claims;
 using ConnectingCommunities.Web.Features.HelpRequests;
 using ConnectingCommunities.Web.Features.Outcomes;
 using ConnectingCommunities.Web.Features.Participants;
 using ConnectingCommunities.Web.Features.Participants.Moves;
 using ConnectingCommunities.Web.Features.Participants.Plan;
+using ConnectingCommunities.Web.Features.Payments;
 using ConnectingCommunities.Web.Features.SetUp.Areas;
 using ConnectingCommunities.Web.Features.SetUp.Contracts;
 using ConnectingCommunities.Web.Features.SetUp.Lots;
@@ -36,6 +38,8 @@ public static class FeatureRegistration
         services.AddMovesFeature();
         services.AddHelpRequestsFeature();
         services.AddOutcomesFeature();
+        services.AddClaimsFeature();
+        services.AddPaymentsFeature();
         return services;
     }
 
@@ -50,6 +54,8 @@ public static class FeatureRegistration
         conventions.AddMovesFeatureRoutes();
         conventions.AddHelpRequestsFeatureRoutes();
         conventions.AddOutcomesFeatureRoutes();
+        conventions.AddClaimsFeatureRoutes();
+        conventions.AddPaymentsFeatureRoutes();
     }
 
     public static void MapApi(this WebApplication app)
@@ -70,6 +76,8 @@ public static class FeatureRegistration
         api.MapMovesFeatureApi();
         api.MapHelpRequestsFeatureApi();
         api.MapOutcomesFeatureApi();
+        api.MapClaimsFeatureApi();
+        api.MapPaymentsFeatureApi();
     }
 
     public static void MapHealth(this WebApplication app) => HealthEndpoint.Map(app);

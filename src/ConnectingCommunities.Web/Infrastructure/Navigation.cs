@@ -26,6 +26,12 @@ public static class Navigation
             items.Add(new("Help requests", "/help-requests"));
         }
 
+        if (user.IsInRole(Roles.ProviderManager) || user.IsInRole(Roles.Commissioner))
+        {
+            items.Add(new("Claims", "/claims"));
+            items.Add(new("Payments", "/payments"));
+        }
+
         if (user.IsInRole(Roles.Commissioner))
         {
             items.Add(new("Lots", "/setup/lots"));

@@ -19,6 +19,15 @@ public static class Policies
     /// <summary>Managing a lot's caseload: reassigning, overriding eligibility. Provider managers only.</summary>
     public const string CaseloadManagement = nameof(CaseloadManagement);
 
+    /// <summary>Reading claims and payments: provider managers of their lots, commissioners of all.</summary>
+    public const string Claims = nameof(Claims);
+
+    /// <summary>Making and submitting a lot's claims: provider managers only.</summary>
+    public const string ClaimMaking = nameof(ClaimMaking);
+
+    /// <summary>Validating claims, deciding lines, making payment runs and recoveries: commissioners only.</summary>
+    public const string ClaimValidation = nameof(ClaimValidation);
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -27,5 +36,8 @@ public static class Policies
         options.AddPolicy(Casework, p => p.RequireAuthenticatedUser().RequireRole(Roles.Advisor, Roles.ProviderManager, Roles.Commissioner));
         options.AddPolicy(CaseworkWrite, p => p.RequireAuthenticatedUser().RequireRole(Roles.Advisor, Roles.ProviderManager));
         options.AddPolicy(CaseloadManagement, p => p.RequireAuthenticatedUser().RequireRole(Roles.ProviderManager));
+        options.AddPolicy(Claims, p => p.RequireAuthenticatedUser().RequireRole(Roles.ProviderManager, Roles.Commissioner));
+        options.AddPolicy(ClaimMaking, p => p.RequireAuthenticatedUser().RequireRole(Roles.ProviderManager));
+        options.AddPolicy(ClaimValidation, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner));
     }
 }
