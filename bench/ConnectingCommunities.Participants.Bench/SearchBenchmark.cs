@@ -16,6 +16,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
+using ConnectingCommunities.Bench;
+
 namespace ConnectingCommunities.Participants.Bench;
 
 /// <summary>
@@ -25,7 +27,6 @@ namespace ConnectingCommunities.Participants.Bench;
 /// </summary>
 internal static class SearchBenchmark
 {
-    private const string Password = "BenchPassword123";
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     public static async Task<int> RunAsync(string[] args)
@@ -37,21 +38,33 @@ internal static class SearchBenchmark
             return 2;
         }
 
-        var folder = Directory.CreateTempSubdirectory("cc-bench-").FullName;
-        var (connection, dropDatabase) = await PrepareDatabaseAsync(options, folder);
-        try
+        var started = Stopwatch.StartNew();
+        await using var host = await BenchHost.StartAsync(
+            options.Provider, options.Connection, string.Create(CultureInfo.InvariantCulture, $"cc_bench_search_{options.Participants}"), options.Participants);
+        var startUp = started.Elapsed;
+        var searches = await PlanSearchesAsync(host.Services, options.Requests);
+        using var http = new HttpClient { BaseAddress = host.Address };
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var lot in searches.Select(s => s.LotCode).Distinct())
         {
-            return await MeasureAsync(options, folder, connection);
+            tokens[lot] = await BenchHost.TokenAsync(http, $"advisor.{lot.ToLowerInvariant()}@demo.test");
         }
-        finally
-        {
-            if (dropDatabase is not null)
-            {
-                await dropDatabase();
-            }
 
-            Directory.Delete(folder, recursive: true);
+        // Warm-up: JIT, connection pools, query plans and the database's caches.
+        foreach (var search in searches.Take(60))
+        {
+            await TimeAsync(http, tokens, search);
         }
+
+        var results = new List<(Search Search, double Milliseconds, int Total)>();
+        foreach (var search in searches)
+        {
+            var (milliseconds, total) = await TimeAsync(http, tokens, search);
+            results.Add((search, milliseconds, total));
+        }
+
+        Report(options, startUp, results);
+        return 0;
     }
 
     public static async Task<int> DropDatabaseAsync(string[] args)
@@ -64,65 +77,8 @@ internal static class SearchBenchmark
             return 2;
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        await BenchHost.DropDatabaseAsync(server, name);
         return 0;
-    }
-
-    private static async Task<int> MeasureAsync(Options options, string folder, string connection)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = options.Provider.ToString(),
-            ["Database:ConnectionString"] = connection,
-            ["Demo:Enabled"] = "true",
-            ["Demo:Password"] = Password,
-            ["Demo:Participants"] = options.Participants.ToString(CultureInfo.InvariantCulture),
-            ["DataProtection:KeysFolder"] = Path.Combine(folder, "keys"),
-            ["Security:SignInAttemptsPerMinute"] = "1000000",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:ConnectingCommunities.Web.Infrastructure.DatabaseInitialiser"] = "Information",
-        };
-        var app = WebApp.Build(["--contentRoot", FindWebProject()], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-        });
-        var started = Stopwatch.StartNew();
-        await app.StartAsync();
-        var startUp = started.Elapsed;
-        try
-        {
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            var searches = await PlanSearchesAsync(app.Services, options.Requests);
-            using var http = new HttpClient { BaseAddress = address };
-            var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var lot in searches.Select(s => s.LotCode).Distinct())
-            {
-                tokens[lot] = await TokenAsync(http, $"advisor.{lot.ToLowerInvariant()}@demo.test");
-            }
-
-            // Warm-up: JIT, connection pools, query plans and the database's caches.
-            foreach (var search in searches.Take(60))
-            {
-                await TimeAsync(http, tokens, search);
-            }
-
-            var results = new List<(Search Search, double Milliseconds, int Total)>();
-            foreach (var search in searches)
-            {
-                var (milliseconds, total) = await TimeAsync(http, tokens, search);
-                results.Add((search, milliseconds, total));
-            }
-
-            Report(options, startUp, results);
-            return 0;
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
     }
 
     private static void Report(Options options, TimeSpan startUp, List<(Search Search, double Milliseconds, int Total)> results)
@@ -219,57 +175,6 @@ internal static class SearchBenchmark
 
         // Interleave kinds and lots as a day's searching would.
         return [.. searches.Select((s, i) => (s, Key: (i * 7919) % searches.Count)).OrderBy(x => x.Key).Select(x => x.s)];
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http, string email)
-    {
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = Password });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return token.GetProperty("accessToken").GetString()!;
-    }
-
-    private static async Task<(string Connection, Func<Task>? Drop)> PrepareDatabaseAsync(Options options, string folder)
-    {
-        if (options.Provider == DatabaseProvider.Sqlite)
-        {
-            return ($"Data Source={Path.Combine(folder, "bench.db")}", null);
-        }
-
-        var server = options.Connection ?? "Host=127.0.0.1;Port=55433;Username=postgres";
-        var name = string.Create(CultureInfo.InvariantCulture, $"cc_bench_search_{options.Participants}");
-        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        await ExecuteAsync(server, $"CREATE DATABASE {name}");
-        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        async Task DropAsync()
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-
-        return (connection, DropAsync);
-    }
-
-    private static async Task ExecuteAsync(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static string FindWebProject()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "src", "ConnectingCommunities.Web");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find src/ConnectingCommunities.Web above the benchmark's binaries.");
     }
 
     private sealed record Search(string Kind, string LotCode, string Term);
