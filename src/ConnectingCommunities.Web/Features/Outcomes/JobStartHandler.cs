@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ConnectingCommunities.Data;
 using ConnectingCommunities.Data.Entities;
+using ConnectingCommunities.Domain.Outcomes;
 using ConnectingCommunities.Domain.Programme;
 using ConnectingCommunities.Web.Features.Participants;
 using ConnectingCommunities.Web.Features.Participants.Plan;
@@ -14,11 +15,13 @@ namespace ConnectingCommunities.Web.Features.Outcomes;
 /// milestone, dated the earliest start, in the same save. A refused request writes nothing: no
 /// row, and no file left on disk.
 /// </summary>
-public sealed partial class JobStartHandler(CcDbContext db, ParticipantAccess access, CurrentUser user, EvidenceStore store, TimeProvider clock)
+public sealed partial class JobStartHandler(
+    CcDbContext db, ParticipantAccess access, CurrentUser user, OutcomeEvidence evidenceFiles, OutcomeFacts facts, TimeProvider clock)
 {
     public const int MaxNameLength = 200;
     public const decimal MaxWeeklyHours = 100m;
     public const decimal MaxHourlyWage = 1000m;
+    public const int MaxEndReasonLength = 1000;
 
     /// <summary>The participant's job starts, latest first, or null when the participant does not exist for this user.</summary>
     public async Task<IReadOnlyList<JobStartView>?> ListAsync(Guid participantId, bool logView, CancellationToken cancellationToken = default)
@@ -76,7 +79,7 @@ public sealed partial class JobStartHandler(CcDbContext db, ParticipantAccess ac
         CheckHours(input.WeeklyHours, errors);
         CheckWage(input.HourlyWage, errors);
         var contractType = PlanChecks.Enum<JobContractType>(input.ContractType, "contractType", "contract type", errors, required: true);
-        var (fileType, kind) = evidence is null ? (null, EvidenceKind.Other) : CheckEvidence(evidence, errors);
+        var (fileType, kind) = evidence is null ? (null, EvidenceKind.Other) : OutcomeEvidence.Check(evidence, errors);
         if (errors.Any || mode == SaveMode.CheckOnly)
         {
             return Result<JobStartView>.Invalid(errors);
@@ -99,66 +102,37 @@ public sealed partial class JobStartHandler(CcDbContext db, ParticipantAccess ac
             RecordedAt = now,
         };
         db.JobStarts.Add(jobStart);
-        await RecordJobOutcomeAsync(participantId, startDate, cancellationToken);
+        var notice = await RecordJobOutcomeAsync(participant, startDate, cancellationToken);
 
         StoredEvidence? stored = null;
         if (evidence is not null)
         {
-            stored = await StoreAsync(evidence, fileType!, cancellationToken);
-            jobStart.Evidence.Add(ToEntity(participantId, jobStart.Id, evidence, fileType!, kind, stored, now));
+            (var file, stored) = await evidenceFiles.StoreAsync(participantId, evidence, fileType!, kind, cancellationToken);
+            file.JobStartId = jobStart.Id;
+            jobStart.Evidence.Add(file);
         }
 
-        return await SaveAsync(stored, () => ToView(jobStart), cancellationToken);
+        return await evidenceFiles.SaveAsync(
+            stored, () => ToView(jobStart) with { Notice = notice },
+            "Someone else recorded a job start for this participant, or added the same employer, at the same moment. Try again.", cancellationToken);
     }
 
     public async Task<Result<EvidenceView>> AddEvidenceAsync(
         Guid participantId, Guid jobStartId, EvidenceUpload? evidence, CancellationToken cancellationToken = default)
     {
         var participant = await access.FindAsync(participantId, cancellationToken);
-        var jobStart = participant is null
-            ? null
-            : await db.JobStarts.FirstOrDefaultAsync(j => j.Id == jobStartId && j.ParticipantId == participantId, cancellationToken);
-        if (participant is null || jobStart is null)
+        if (participant is null || !await db.JobStarts.AnyAsync(j => j.Id == jobStartId && j.ParticipantId == participantId, cancellationToken))
         {
             return Result<EvidenceView>.NotFound();
         }
 
-        var errors = new FieldErrors();
-        if (evidence is null)
-        {
-            errors.Add("file", $"Choose a file: a {EvidenceFileChecks.Allowed} sent as the multipart form field \"file\"");
-            return Result<EvidenceView>.Invalid(errors);
-        }
-
-        var (fileType, kind) = CheckEvidence(evidence, errors);
-        if (errors.Any)
-        {
-            return Result<EvidenceView>.Invalid(errors);
-        }
-
-        var stored = await StoreAsync(evidence, fileType!, cancellationToken);
-        var file = ToEntity(participantId, jobStartId, evidence, fileType!, kind, stored, clock.GetUtcNow());
-        db.EvidenceFiles.Add(file);
-        return await SaveAsync(stored, () => ToView(file), cancellationToken);
+        return await evidenceFiles.AddAsync(participantId, evidence, f => f.JobStartId = jobStartId, cancellationToken);
     }
 
     /// <summary>An evidence file with its content, for a user who may see the participant; null otherwise.</summary>
-    public async Task<(EvidenceView File, Stream Content)?> OpenEvidenceAsync(
-        Guid participantId, Guid jobStartId, Guid evidenceId, CancellationToken cancellationToken = default)
-    {
-        var participant = await access.FindAsync(participantId, cancellationToken);
-        var file = participant is null
-            ? null
-            : await db.EvidenceFiles.AsNoTracking()
-                .FirstOrDefaultAsync(f => f.Id == evidenceId && f.JobStartId == jobStartId && f.ParticipantId == participantId, cancellationToken);
-        if (participant is null || file is null || store.OpenRead(file.StoredFileName) is not { } content)
-        {
-            return null;
-        }
-
-        await access.LogViewAsync(participant, $"evidence file {file.Id}", cancellationToken);
-        return (ToView(file), content);
-    }
+    public Task<(EvidenceView File, Stream Content)?> OpenEvidenceAsync(
+        Guid participantId, Guid jobStartId, Guid evidenceId, CancellationToken cancellationToken = default) =>
+        evidenceFiles.OpenAsync(participantId, evidenceId, f => f.JobStartId == jobStartId, cancellationToken);
 
     /// <summary>A file name safe to offer in a download: the uploaded name's letters and digits with the type's extension.</summary>
     public static string DownloadName(EvidenceView file)
@@ -170,104 +144,67 @@ public sealed partial class JobStartHandler(CcDbContext db, ParticipantAccess ac
         return (stem.Length == 0 ? "evidence" : stem[..Math.Min(stem.Length, 100)]) + type.Extension;
     }
 
-    private static (EvidenceFileType? Type, EvidenceKind Kind) CheckEvidence(EvidenceUpload evidence, FieldErrors errors)
+    /// <summary>
+    /// Records that a job ended (or corrects when), with why. Refused when the end would leave a
+    /// sustainment check recorded "in work", or a change in work, on a day they were no longer in work.
+    /// </summary>
+    public async Task<Result<JobStartView>> EndAsync(Guid participantId, Guid jobStartId, JobEndInput input, CancellationToken cancellationToken = default)
     {
-        var kind = PlanChecks.Enum<EvidenceKind>(evidence.Kind, "kind", "kind of evidence", errors, required: false) ?? EvidenceKind.Other;
-        var header = new byte[EvidenceFileChecks.HeaderLength];
-        var read = 0;
-        if (evidence.Length > 0)
+        ArgumentNullException.ThrowIfNull(input);
+        var participant = await access.FindAsync(participantId, cancellationToken);
+        var jobStart = participant is null
+            ? null
+            : await db.JobStarts.Include(j => j.Employer).Include(j => j.Evidence)
+                .FirstOrDefaultAsync(j => j.Id == jobStartId && j.ParticipantId == participantId, cancellationToken);
+        if (participant is null || jobStart is null)
         {
-            using var stream = evidence.Open();
-            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            return Result<JobStartView>.NotFound();
         }
 
-        var type = EvidenceFileChecks.Check(evidence.FileName, evidence.Length, header.AsSpan(0, read), errors);
-        Validation.OptionalText(Path.GetFileName(evidence.FileName), "file", "file name", 255, errors);
-        return (type, kind);
+        var errors = new FieldErrors();
+        if (input.EndDate is not { } endDate)
+        {
+            errors.Add("endDate", "Enter the date the job ended");
+            endDate = default;
+        }
+        else if (endDate < jobStart.StartDate)
+        {
+            errors.Add("endDate", $"The end date must be on or after the day the job started, {Formatting.Date(jobStart.StartDate)}");
+        }
+        else if (endDate > access.Today)
+        {
+            errors.Add("endDate", "The end date must be today or in the past");
+        }
+
+        var reason = PlanChecks.Clean(input.Reason);
+        Validation.RequiredText(reason, "reason", "reason the job ended", MaxEndReasonLength, errors);
+        if (!errors.Any)
+        {
+            await CheckEndFitsRecordsAsync(participant, jobStart, endDate, errors, cancellationToken);
+        }
+
+        if (errors.Any)
+        {
+            return Result<JobStartView>.Invalid(errors);
+        }
+
+        if (jobStart.EndDate == endDate && jobStart.EndReason == reason)
+        {
+            // Sent twice (a double click, a retry): it is already so, and nothing changes.
+            return Result<JobStartView>.Ok(ToView(jobStart));
+        }
+
+        jobStart.EndDate = endDate;
+        jobStart.EndReason = reason;
+        user.Reason = reason;
+        return await db.SavedWithoutConflictAsync(cancellationToken)
+            ? Result<JobStartView>.Ok(ToView(jobStart))
+            : Result<JobStartView>.Conflict("Someone else changed this job start at the same moment. Check it and try again.");
     }
 
-    private async Task<StoredEvidence> StoreAsync(EvidenceUpload evidence, EvidenceFileType type, CancellationToken cancellationToken)
+    public static void CheckHours(decimal? hours, FieldErrors errors)
     {
-        await using var content = evidence.Open();
-        return await store.SaveAsync(content, type.Extension, cancellationToken);
-    }
-
-    private EvidenceFile ToEntity(
-        Guid participantId, Guid jobStartId, EvidenceUpload evidence, EvidenceFileType type, EvidenceKind kind, StoredEvidence stored, DateTimeOffset now) => new()
-        {
-            ParticipantId = participantId,
-            JobStartId = jobStartId,
-            Kind = kind,
-            OriginalFileName = Path.GetFileName(evidence.FileName ?? "") is { Length: > 0 } name ? name : "evidence" + type.Extension,
-            StoredFileName = stored.StoredFileName,
-            ContentType = type.ContentType,
-            SizeBytes = stored.SizeBytes,
-            Sha256 = stored.Sha256,
-            UploadedById = user.UserId,
-            UploadedAt = now,
-        };
-
-    /// <summary>Saves; when the save fails the stored file is removed, so no file is left without its record.</summary>
-    private async Task<Result<T>> SaveAsync<T>(StoredEvidence? stored, Func<T> view, CancellationToken cancellationToken)
-    {
-        bool saved;
-        try
-        {
-            saved = await db.SavedWithoutConflictAsync(cancellationToken);
-        }
-        catch
-        {
-            RemoveOrphan(stored);
-            throw;
-        }
-
-        if (!saved)
-        {
-            RemoveOrphan(stored);
-            return Result<T>.Conflict("Someone else recorded a job start for this participant, or added the same employer, at the same moment. Try again.");
-        }
-
-        return Result<T>.Ok(view());
-    }
-
-    private void RemoveOrphan(StoredEvidence? stored)
-    {
-        if (stored is not null)
-        {
-            store.Delete(stored.StoredFileName);
-        }
-    }
-
-    /// <summary>The Job outcome milestone is dated the earliest job start: added with the first, moved earlier by an earlier one.</summary>
-    private async Task RecordJobOutcomeAsync(Guid participantId, DateOnly startDate, CancellationToken cancellationToken)
-    {
-        var milestone = await db.ParticipantMilestones
-            .FirstOrDefaultAsync(m => m.ParticipantId == participantId && m.Milestone == Milestone.JobOutcome, cancellationToken);
-        if (milestone is null)
-        {
-            db.ParticipantMilestones.Add(new ParticipantMilestone { ParticipantId = participantId, Milestone = Milestone.JobOutcome, AchievedOn = startDate });
-        }
-        else if (startDate < milestone.AchievedOn)
-        {
-            milestone.AchievedOn = startDate;
-        }
-    }
-
-    private async Task<Employer> FindOrAddEmployerAsync(string name, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var normalised = name.ToLowerInvariant();
-        var employer = await db.Employers.FirstOrDefaultAsync(e => e.NormalisedName == normalised, cancellationToken);
-        if (employer is null)
-        {
-            employer = new Employer { Name = name, NormalisedName = normalised, CreatedAt = now };
-            db.Employers.Add(employer);
-        }
-
-        return employer;
-    }
-
-    private static void CheckHours(decimal? hours, FieldErrors errors)
-    {
+        ArgumentNullException.ThrowIfNull(errors);
         if (hours is not { } h)
         {
             errors.Add("weeklyHours", "Enter the weekly hours");
@@ -282,8 +219,9 @@ public sealed partial class JobStartHandler(CcDbContext db, ParticipantAccess ac
         }
     }
 
-    private static void CheckWage(decimal? wage, FieldErrors errors)
+    public static void CheckWage(decimal? wage, FieldErrors errors)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         if (wage is not { } w)
         {
             errors.Add("hourlyWage", "Enter the hourly wage");
@@ -302,6 +240,85 @@ public sealed partial class JobStartHandler(CcDbContext db, ParticipantAccess ac
         }
     }
 
+    private async Task CheckEndFitsRecordsAsync(Participant participant, JobStart jobStart, DateOnly endDate, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var jobs = await facts.JobStartsAsync(participant.Id, cancellationToken);
+        foreach (var job in jobs.Where(j => j.Id == jobStart.Id))
+        {
+            job.EndDate = endDate;
+        }
+
+        var settings = await facts.SettingsAsync(cancellationToken);
+        var runs = EmploymentContinuity.Runs(OutcomeFacts.SustainmentSpells(participant, jobs), settings.SustainmentGapDays);
+        var inWorkChecks = await db.SustainmentChecks.AsNoTracking()
+            .Where(c => c.ParticipantId == participant.Id && c.Result == SustainmentCheckResult.InWork && c.DueOn > endDate)
+            .Select(c => new { c.Milestone, c.DueOn }).ToListAsync(cancellationToken);
+        var contradicted = inWorkChecks.Where(c => !runs.Any(r => r.Covers(c.DueOn))).OrderBy(c => c.DueOn).FirstOrDefault();
+        if (contradicted is not null)
+        {
+            errors.Add("endDate", $"The {SustainmentNames.CheckName(contradicted.Milestone)} recorded them in work on {Formatting.Date(contradicted.DueOn)}, "
+                + $"after this end date. Enter an end date on or after {Formatting.Date(contradicted.DueOn)}, or check which job ended");
+            return;
+        }
+
+        var work = OutcomeFacts.WorkSpells(participant, jobs);
+        var changes = await db.ProgressionRecords.AsNoTracking().Where(p => p.ParticipantId == participant.Id && p.ChangedOn > endDate)
+            .Select(p => p.ChangedOn).ToListAsync(cancellationToken);
+        if (changes.Where(day => !work.Any(s => s.Covers(day))).Order().Select(d => (DateOnly?)d).FirstOrDefault() is { } lost)
+        {
+            errors.Add("endDate", $"A change in work was recorded on {Formatting.Date(lost)}, after this end date. "
+                + $"Enter an end date on or after {Formatting.Date(lost)}, or check which job ended");
+        }
+    }
+
+    /// <summary>
+    /// The Job outcome milestone is dated the earliest job start on or after registration, for someone out of
+    /// work at registration (MilestoneRules): added with the first, moved earlier by an earlier one, unless
+    /// it is already claimed, when the claimed date stays. Returns what to tell the user, if anything.
+    /// </summary>
+    private async Task<string?> RecordJobOutcomeAsync(Participant participant, DateOnly startDate, CancellationToken cancellationToken)
+    {
+        if (participant.Cohort == Cohort.Employed)
+        {
+            return null;
+        }
+
+        var milestone = await db.ParticipantMilestones
+            .FirstOrDefaultAsync(m => m.ParticipantId == participant.Id && m.Milestone == Milestone.JobOutcome, cancellationToken);
+        if (milestone is null)
+        {
+            db.ParticipantMilestones.Add(new ParticipantMilestone { ParticipantId = participant.Id, Milestone = Milestone.JobOutcome, AchievedOn = startDate });
+            return null;
+        }
+
+        if (startDate >= milestone.AchievedOn)
+        {
+            return null;
+        }
+
+        if (await facts.IsClaimedAsync(participant.Id, Milestone.JobOutcome, cancellationToken))
+        {
+            return $"The job outcome stays dated {Formatting.Date(milestone.AchievedOn)}, as it is already claimed: "
+                + "a claimed milestone's date does not change";
+        }
+
+        milestone.AchievedOn = startDate;
+        return $"The job outcome is now dated {Formatting.Date(startDate)}, the earliest job start";
+    }
+
+    private async Task<Employer> FindOrAddEmployerAsync(string name, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var normalised = name.ToLowerInvariant();
+        var employer = await db.Employers.FirstOrDefaultAsync(e => e.NormalisedName == normalised, cancellationToken);
+        if (employer is null)
+        {
+            employer = new Employer { Name = name, NormalisedName = normalised, CreatedAt = now };
+            db.Employers.Add(employer);
+        }
+
+        return employer;
+    }
+
     /// <summary>Trimmed with inner runs of spaces made one, so "Acme  Ltd" and "Acme Ltd" are one employer.</summary>
     private static string? CleanName(string? name) =>
         string.IsNullOrWhiteSpace(name) ? null : string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -309,9 +326,7 @@ public sealed partial class JobStartHandler(CcDbContext db, ParticipantAccess ac
     private static JobStartView ToView(JobStart j) => new(
         j.Id, j.Employer?.Name ?? "", j.JobTitle, j.SocCode, j.StartDate, j.WeeklyHours, j.HourlyWage,
         decimal.Round(j.WeeklyHours * j.HourlyWage, 2, MidpointRounding.AwayFromZero), j.ContractType, j.RecordedAt,
-        j.Evidence.OrderBy(f => f.UploadedAt).ThenBy(f => f.Id).Select(ToView).ToList());
-
-    private static EvidenceView ToView(EvidenceFile f) => new(f.Id, f.Kind, f.OriginalFileName, f.ContentType, f.SizeBytes, f.Sha256, f.UploadedAt);
+        OutcomeEvidence.ToViews(j.Evidence), j.EndDate, j.EndReason);
 
     [GeneratedRegex("^[1-9][0-9]{3}$", RegexOptions.CultureInvariant)]
     private static partial Regex SocCodePattern();

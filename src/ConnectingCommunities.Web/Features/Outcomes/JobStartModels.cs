@@ -60,6 +60,12 @@ public sealed record EvidenceView(Guid Id, EvidenceKind Kind, string FileName, s
 /// <param name="ContractType">Permanent, FixedTerm, Temporary, ZeroHours, Apprenticeship or SelfEmployed.</param>
 /// <param name="RecordedAt">When it was recorded.</param>
 /// <param name="Evidence">Its evidence files, oldest first.</param>
+/// <param name="EndDate">The last day of work, once the job has ended; null while it continues.</param>
+/// <param name="EndReason">Why the job ended.</param>
+/// <param name="Notice">
+/// Set when recording it affected a milestone in a way worth saying, e.g. that the job outcome
+/// stays at its claimed date although this job started earlier.
+/// </param>
 public sealed record JobStartView(
     Guid Id,
     string EmployerName,
@@ -71,7 +77,20 @@ public sealed record JobStartView(
     decimal WeeklyEarnings,
     JobContractType ContractType,
     DateTimeOffset RecordedAt,
-    IReadOnlyList<EvidenceView> Evidence);
+    IReadOnlyList<EvidenceView> Evidence,
+    DateOnly? EndDate = null,
+    string? EndReason = null,
+    string? Notice = null);
+
+/// <summary>That a job ended.</summary>
+public sealed record JobEndInput
+{
+    /// <summary>The last day of work: on or after the start, not in the future.</summary>
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>Why it ended, e.g. "Contract came to an end"; recorded as the reason for the change.</summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary>Words for the codes, as pages show them.</summary>
 public static class OutcomeNames

@@ -22,8 +22,16 @@ public static class JobStartsApi
                     .ToApi(jobStart => TypedResults.Created($"/api/v1/participants/{id}/job-starts/{jobStart.Id}", jobStart)))
             .RequireAuthorization(Policies.CaseworkWrite)
             .WithSummary("Record a job start: {\"employerName\",\"jobTitle\",\"socCode\",\"startDate\",\"weeklyHours\",\"hourlyWage\",\"contractType\"}. "
-                + "contractType is Permanent, FixedTerm, Temporary, ZeroHours, Apprenticeship or SelfEmployed. The first job start also "
-                + "records the JobOutcome milestone, dated the earliest start date");
+                + "contractType is Permanent, FixedTerm, Temporary, ZeroHours, Apprenticeship or SelfEmployed. For someone out of work at "
+                + "registration the first job start also records the JobOutcome milestone, dated the earliest start date; once that milestone "
+                + "is on a live claim its date stays, and \"notice\" says so");
+
+        jobStarts.MapPost("/{jobStartId:guid}/end", async (Guid id, Guid jobStartId, JobEndInput input, JobStartHandler handler, CancellationToken ct) =>
+                (await handler.EndAsync(id, jobStartId, input, ct)).ToApi(jobStart => TypedResults.Ok(jobStart)))
+            .RequireAuthorization(Policies.CaseworkWrite)
+            .WithSummary("Record that a job ended: {\"endDate\",\"reason\"}. The end date is on or after the start and not in the future; "
+                + "it is refused when a sustainment check recorded them in work, or a change in work was recorded, after it. Sending the same "
+                + "end again changes nothing; a different one corrects it, with the reason audited");
 
         // The upload is read from the request itself so that a missing or wrong body is answered with a field error.
         // Antiforgery is not needed: the API's cookie is SameSite=Lax, so another site cannot post with it.

@@ -1,9 +1,14 @@
+using ConnectingCommunities.Web.Features.Outcomes.Progression;
+using ConnectingCommunities.Web.Features.Outcomes.Sustainment;
 using ConnectingCommunities.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace ConnectingCommunities.Web.Features.Outcomes;
 
-/// <summary>Outcomes: job starts with their evidence files; handlers, page routes and API endpoints.</summary>
+/// <summary>
+/// Outcomes: job starts and endings, sustainment checks and the checks-due worklist, in-work progression,
+/// each with evidence files; handlers, page routes and API endpoints.
+/// </summary>
 public static class OutcomesFeature
 {
     public static IServiceCollection AddOutcomesFeature(this IServiceCollection services)
@@ -11,7 +16,12 @@ public static class OutcomesFeature
         services.AddSingleton(provider =>
             provider.GetRequiredService<IConfiguration>().GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new EvidenceOptions());
         services.AddSingleton<EvidenceStore>();
+        services.AddScoped<OutcomeEvidence>();
+        services.AddScoped<OutcomeFacts>();
         services.AddScoped<JobStartHandler>();
+        services.AddScoped<SustainmentHandler>();
+        services.AddScoped<SustainmentWorklist>();
+        services.AddScoped<ProgressionHandler>();
         return services;
     }
 
@@ -23,12 +33,19 @@ public static class OutcomesFeature
         conventions.AuthorizeFolder("/Outcomes", Policies.Casework);
         conventions.AuthorizePage("/Outcomes/RecordJobStart", Policies.CaseworkWrite);
         conventions.AuthorizePage("/Outcomes/AddEvidence", Policies.CaseworkWrite);
+        conventions.AuthorizePage("/Outcomes/EndJob", Policies.CaseworkWrite);
+        conventions.AuthorizePage("/Outcomes/Sustainment/Record", Policies.CaseworkWrite);
+        conventions.AuthorizePage("/Outcomes/Sustainment/AddEvidence", Policies.CaseworkWrite);
+        conventions.AuthorizePage("/Outcomes/Progression/Record", Policies.CaseworkWrite);
+        conventions.AuthorizePage("/Outcomes/Progression/AddEvidence", Policies.CaseworkWrite);
         return conventions;
     }
 
     public static RouteGroupBuilder MapOutcomesFeatureApi(this RouteGroupBuilder api)
     {
         api.MapJobStartsApi();
+        api.MapSustainmentApi();
+        api.MapProgressionApi();
         return api;
     }
 }

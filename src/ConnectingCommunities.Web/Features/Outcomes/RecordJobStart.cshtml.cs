@@ -34,7 +34,7 @@ public sealed class JobStartForm
         ContractType = ContractType,
     };
 
-    private static decimal? Hours(string? text, FieldErrors errors)
+    public static decimal? Hours(string? text, FieldErrors errors)
     {
         var cleaned = text?.Trim();
         if (string.IsNullOrEmpty(cleaned))
