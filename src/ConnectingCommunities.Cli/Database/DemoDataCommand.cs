@@ -27,9 +27,16 @@ internal static class DemoDataCommand
             Description = "Another seed gives another caseload of the same shape; the same seed, the same caseload.",
             DefaultValueFactory = _ => DemoCaseloadGenerator.DefaultSeed,
         };
-        var command = new Command("demo-data", "Create a synthetic caseload (participants with barriers, plans, interventions and milestones) in a database without participants.");
+        var evidence = new Option<string?>("--evidence-folder")
+        {
+            Description = "The web app's evidence folder (Evidence:Folder, data/evidence by default): a small PDF is written there for each demo evidence record, so downloads work. Without it the records are loaded without their files.",
+        };
+        var command = new Command(
+            "demo-data",
+            "Create a synthetic caseload (participants with barriers, plans, interventions, job outcomes, sustainment, progression, evidence, milestones, claims and payments) in a database without participants.");
         command.Options.Add(participants);
         command.Options.Add(seed);
+        command.Options.Add(evidence);
         database.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -44,13 +51,14 @@ internal static class DemoDataCommand
                 }
 
                 var options = database.Resolve(parseResult);
-                await RunAsync(options, count, parseResult.GetValue(seed), configuration.Output, cancellationToken);
+                await RunAsync(options, count, parseResult.GetValue(seed), configuration.Output, cancellationToken, parseResult.GetValue(evidence));
             });
         });
         return command;
     }
 
-    public static async Task RunAsync(DatabaseOptions options, int participants, int seed, TextWriter output, CancellationToken cancellationToken)
+    public static async Task RunAsync(
+        DatabaseOptions options, int participants, int seed, TextWriter output, CancellationToken cancellationToken, string? evidenceFolder = null)
     {
         await using var services = DatabaseArguments.Services(options, "cc demo-data");
         await using var scope = services.CreateAsyncScope();
@@ -65,7 +73,7 @@ internal static class DemoDataCommand
             throw new CliInputException($"The {CliErrors.Describe(options)} is not up to date: run 'cc migrate' with the same --provider and --connection first.");
         }
 
-        var result = await DemoData.CreateAsync(db, new DemoDataRequest(participants, seed, "cc demo-data"), cancellationToken);
+        var result = await DemoData.CreateAsync(db, new DemoDataRequest(participants, seed, "cc demo-data", EvidenceFolder: evidenceFolder), cancellationToken);
         var culture = CultureInfo.GetCultureInfo("en-GB");
         await output.WriteLineAsync(string.Create(
             culture,
@@ -76,6 +84,11 @@ internal static class DemoDataCommand
         foreach (var (table, rows) in result.RowsByTable)
         {
             await output.WriteLineAsync(string.Create(culture, $"  {table,-24} {rows,12:N0}"));
+        }
+
+        if (evidenceFolder is not null)
+        {
+            await output.WriteLineAsync(string.Create(culture, $"Evidence files written to {Path.GetFullPath(evidenceFolder)}: {result.RowsByTable.GetValueOrDefault("evidence_files"):N0}."));
         }
     }
 }

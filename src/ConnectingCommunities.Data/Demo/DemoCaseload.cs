@@ -3,11 +3,13 @@ using ConnectingCommunities.Data.Entities;
 namespace ConnectingCommunities.Data.Demo;
 
 /// <summary>
-/// A batch of generated participants with all their records, in the order they are loaded
-/// (parents before children, so foreign keys hold at every step).
+/// A batch of generated records, in the order they are loaded (parents before children, so
+/// foreign keys hold at every step): employers with the first batch, then participants and their
+/// records, and claims with their payment runs in the last batch.
 /// </summary>
 public sealed class DemoCaseload
 {
+    public List<Employer> Employers { get; } = [];
     public List<Participant> Participants { get; } = [];
     public List<ParticipantTransfer> Transfers { get; } = [];
     public List<ParticipantBarrier> Barriers { get; } = [];
@@ -16,16 +18,29 @@ public sealed class DemoCaseload
     public List<PlanAction> Actions { get; } = [];
     public List<Intervention> Interventions { get; } = [];
     public List<ParticipantMilestone> Milestones { get; } = [];
+    public List<JobStart> JobStarts { get; } = [];
+    public List<SustainmentCheck> SustainmentChecks { get; } = [];
+    public List<ProgressionRecord> ProgressionRecords { get; } = [];
+    public List<EvidenceFile> EvidenceFiles { get; } = [];
+    public List<OutcomeClaim> Claims { get; } = [];
+    public List<ClaimLine> ClaimLines { get; } = [];
+    public List<PaymentRun> PaymentRuns { get; } = [];
+    public List<PaymentRunLine> PaymentRunLines { get; } = [];
+
+    /// <summary>The bytes of each evidence file of the batch, by stored file name, for the evidence folder.</summary>
+    public List<(string StoredFileName, byte[] Content)> EvidenceContent { get; } = [];
 
     /// <summary>Every record in the batch, participants included.</summary>
     public long RowCount =>
-        (long)Participants.Count + Transfers.Count + Barriers.Count + BarrierReviews.Count + Goals.Count + Actions.Count
-        + Interventions.Count + Milestones.Count;
+        (long)Employers.Count + Participants.Count + Transfers.Count + Barriers.Count + BarrierReviews.Count + Goals.Count + Actions.Count
+        + Interventions.Count + Milestones.Count + JobStarts.Count + SustainmentChecks.Count + ProgressionRecords.Count + EvidenceFiles.Count
+        + Claims.Count + ClaimLines.Count + PaymentRuns.Count + PaymentRunLines.Count;
 
     /// <summary>Adds another batch's records to this one.</summary>
     public void Add(DemoCaseload other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        Employers.AddRange(other.Employers);
         Participants.AddRange(other.Participants);
         Transfers.AddRange(other.Transfers);
         Barriers.AddRange(other.Barriers);
@@ -34,5 +49,14 @@ public sealed class DemoCaseload
         Actions.AddRange(other.Actions);
         Interventions.AddRange(other.Interventions);
         Milestones.AddRange(other.Milestones);
+        JobStarts.AddRange(other.JobStarts);
+        SustainmentChecks.AddRange(other.SustainmentChecks);
+        ProgressionRecords.AddRange(other.ProgressionRecords);
+        EvidenceFiles.AddRange(other.EvidenceFiles);
+        Claims.AddRange(other.Claims);
+        ClaimLines.AddRange(other.ClaimLines);
+        PaymentRuns.AddRange(other.PaymentRuns);
+        PaymentRunLines.AddRange(other.PaymentRunLines);
+        EvidenceContent.AddRange(other.EvidenceContent);
     }
 }

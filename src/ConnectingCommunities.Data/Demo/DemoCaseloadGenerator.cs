@@ -28,12 +28,19 @@ public sealed partial class DemoCaseloadGenerator
     private const int LotStream = 1;
     private const int ParticipantStream = 2;
     private const int NinoStream = 3;
+    private const int OutcomePlanStream = 4;
+    private const int OutcomeStream = 5;
+    private const int ClaimStream = 6;
 
     private readonly DemoProgramme programme;
     private readonly int seed;
     private readonly MeaningfulInterventionRule rule;
     private readonly LotPlan[] plans;
     private readonly NinoSequence ninos;
+    private readonly DateOnly today;
+    private readonly TariffSchedule tariffs;
+    private readonly List<ClaimFact>[] claimFacts;
+    private readonly Employer[] employers;
 
     /// <param name="programme">The programme as set up (see <see cref="DemoProgramme.LoadAsync"/>).</param>
     /// <param name="participants">How many participants to generate, across all lots.</param>
@@ -55,9 +62,20 @@ public sealed partial class DemoCaseloadGenerator
             throw new DemoDataException($"The programme's delivery starts on {DeliveryStart:yyyy-MM-dd}, after today: there is no time in which to register demo participants.");
         }
 
+        this.today = today ?? DateOnly.MaxValue;
+        tariffs = new TariffSchedule(programme.Tariffs);
         plans = PlanLots(participants);
+        PlanOutcomes(plans);
         ninos = new NinoSequence(seed, participants);
+        claimFacts = [.. plans.Select(_ => new List<ClaimFact>())];
+        employers = MakeEmployers();
     }
+
+    /// <summary>
+    /// Whether batches keep the bytes of each evidence file (<see cref="DemoCaseload.EvidenceContent"/>)
+    /// for writing into the evidence folder; their hashes are on the rows either way.
+    /// </summary>
+    public bool KeepEvidenceContent { get; init; }
 
     public int Participants { get; }
 
@@ -69,17 +87,43 @@ public sealed partial class DemoCaseloadGenerator
     /// <summary>How many participants each lot gets, by lot code.</summary>
     public IReadOnlyDictionary<string, int> ParticipantsPerLot => plans.ToDictionary(p => p.Lot.Code, p => p.Count, StringComparer.Ordinal);
 
-    /// <summary>The caseload in batches of about <paramref name="batchSize"/> participants, lot by lot.</summary>
+    /// <summary>
+    /// The caseload in batches of about <paramref name="batchSize"/> participants, lot by lot: the
+    /// employers come with the first batch, and the claims and payment runs of the programme's months
+    /// in a last batch of their own, made from the milestones of every lot.
+    /// </summary>
     public IEnumerable<DemoCaseload> Generate(int batchSize = 5_000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        foreach (var facts in claimFacts)
+        {
+            facts.Clear();
+        }
+
+        var first = true;
         foreach (var plan in plans)
         {
             for (var from = 0; from < plan.Count; from += batchSize)
             {
-                yield return GenerateBatch(plan, from, Math.Min(batchSize, plan.Count - from));
+                var batch = GenerateBatch(plan, from, Math.Min(batchSize, plan.Count - from));
+                if (first)
+                {
+                    batch.Employers.AddRange(employers);
+                    first = false;
+                }
+
+                yield return batch;
             }
         }
+
+        var claims = new DemoCaseload();
+        if (first)
+        {
+            claims.Employers.AddRange(employers);
+        }
+
+        new ClaimsWriter(this, claims).Write();
+        yield return claims;
     }
 
     /// <summary>The whole caseload in one batch.</summary>
@@ -322,6 +366,15 @@ public sealed partial class DemoCaseloadGenerator
         Intervention = 6,
         Milestone = 7,
         Transfer = 8,
+        JobStart = 9,
+        SustainmentCheck = 10,
+        ProgressionRecord = 11,
+        EvidenceFile = 12,
+        Claim = 13,
+        ClaimLine = 14,
+
+        /// <summary>A payment run (number 0) and its lines (numbers from 1); also employers, at positions before the first participant.</summary>
+        PaymentRun = 15,
     }
 
     private sealed record LotPlan(
@@ -334,6 +387,12 @@ public sealed partial class DemoCaseloadGenerator
         Dictionary<Guid, (Guid? Id, string Name)> Advisors)
     {
         public int Count => RegistrationDates.Length;
+
+        /// <summary>The first job start of each participant who finds work, or null (see <see cref="PlanOutcomes"/>).</summary>
+        public DateOnly?[] FirstJobs { get; set; } = [];
+
+        /// <summary>Whether each participant makes a progression that meets the strict definition.</summary>
+        public bool[] Progresses { get; set; } = [];
 
         public DemoContract? LatestContract => Lot.Contracts.Count == 0 ? null : Lot.Contracts[^1];
     }

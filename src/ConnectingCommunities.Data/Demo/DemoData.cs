@@ -15,13 +15,19 @@ namespace ConnectingCommunities.Data.Demo;
 /// PostgreSQL: set secondary indexes and foreign keys aside during the load and restore them after;
 /// null decides by size (from <see cref="SetAsideIndexesFrom"/> participants).
 /// </param>
+/// <param name="EvidenceFolder">
+/// The web app's evidence folder (Evidence:Folder): when given, a small PDF is written there for
+/// every demo evidence row, so downloads work; without it the rows are loaded and their files are
+/// missing (a download answers "not found").
+/// </param>
 public sealed record DemoDataRequest(
     int Participants,
     int Seed = DemoCaseloadGenerator.DefaultSeed,
     string Actor = "system",
     DateOnly? Today = null,
     int BatchSize = 2_000,
-    bool? SetAsideIndexes = null)
+    bool? SetAsideIndexes = null,
+    string? EvidenceFolder = null)
 {
     public const int SetAsideIndexesFrom = PostgresDemoLoader.SetAsideFrom;
 }
@@ -51,7 +57,10 @@ public static class DemoData
 
         var programme = await DemoProgramme.LoadAsync(db, cancellationToken);
         var today = request.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        var generator = new DemoCaseloadGenerator(programme, request.Participants, request.Seed, today);
+        var generator = new DemoCaseloadGenerator(programme, request.Participants, request.Seed, today)
+        {
+            KeepEvidenceContent = request.EvidenceFolder is not null,
+        };
         var audit = new AuditEvent
         {
             OccurredAt = DateTimeOffset.UtcNow,
@@ -60,9 +69,10 @@ public static class DemoData
             EntityType = "DemoCaseload",
             Summary = string.Create(
                 CultureInfo.InvariantCulture,
-                $"Created a synthetic demo caseload of {request.Participants:N0} participants (seed {request.Seed}); no real person's data."),
+                $"Created a synthetic demo caseload of {request.Participants:N0} participants (seed {request.Seed}) with their job outcomes, sustainment, progression, evidence, claims and payments; no real person's data."),
             Changes = JsonSerializer.Serialize(new { request.Participants, request.Seed, generator.ParticipantsPerLot }),
         };
-        return await DemoLoader.For(db, request.SetAsideIndexes).LoadAsync(db, generator, audit, request.BatchSize, cancellationToken);
+        var evidence = request.EvidenceFolder is { } folder ? new DemoEvidenceWriter(folder) : null;
+        return await DemoLoader.For(db, request.SetAsideIndexes).LoadAsync(db, generator, audit, request.BatchSize, cancellationToken, evidence);
     }
 }

@@ -44,6 +44,15 @@ internal abstract class DemoLoader
         Actions = TableMap<PlanAction>.For(model);
         Interventions = TableMap<Intervention>.For(model);
         Milestones = TableMap<ParticipantMilestone>.For(model);
+        Employers = TableMap<Employer>.For(model);
+        JobStarts = TableMap<JobStart>.For(model);
+        SustainmentChecks = TableMap<SustainmentCheck>.For(model);
+        ProgressionRecords = TableMap<ProgressionRecord>.For(model);
+        EvidenceFiles = TableMap<EvidenceFile>.For(model);
+        Claims = TableMap<OutcomeClaim>.For(model);
+        ClaimLines = TableMap<ClaimLine>.For(model);
+        PaymentRuns = TableMap<PaymentRun>.For(model);
+        PaymentRunLines = TableMap<PaymentRunLine>.For(model);
         Audit = TableMap<AuditEvent>.For(model);
     }
 
@@ -55,12 +64,23 @@ internal abstract class DemoLoader
     protected TableMap<PlanAction> Actions { get; }
     protected TableMap<Intervention> Interventions { get; }
     protected TableMap<ParticipantMilestone> Milestones { get; }
+    protected TableMap<Employer> Employers { get; }
+    protected TableMap<JobStart> JobStarts { get; }
+    protected TableMap<SustainmentCheck> SustainmentChecks { get; }
+    protected TableMap<ProgressionRecord> ProgressionRecords { get; }
+    protected TableMap<EvidenceFile> EvidenceFiles { get; }
+    protected TableMap<OutcomeClaim> Claims { get; }
+    protected TableMap<ClaimLine> ClaimLines { get; }
+    protected TableMap<PaymentRun> PaymentRuns { get; }
+    protected TableMap<PaymentRunLine> PaymentRunLines { get; }
     protected TableMap<AuditEvent> Audit { get; }
 
     /// <summary>The tables the demo caseload fills, parents first.</summary>
     public IReadOnlyList<string> TableNames =>
     [
-        Participants.Table, Transfers.Table, Barriers.Table, Reviews.Table, Goals.Table, Actions.Table, Interventions.Table, Milestones.Table,
+        Employers.Table, Participants.Table, Transfers.Table, Barriers.Table, Reviews.Table, Goals.Table, Actions.Table, Interventions.Table,
+        Milestones.Table, JobStarts.Table, SustainmentChecks.Table, ProgressionRecords.Table, EvidenceFiles.Table,
+        Claims.Table, ClaimLines.Table, PaymentRuns.Table, PaymentRunLines.Table,
     ];
 
     /// <param name="setAsideIndexes">PostgreSQL: whether to set indexes aside during the load; null decides by size.</param>
@@ -70,15 +90,20 @@ internal abstract class DemoLoader
         return db.IsSqlite ? new SqliteDemoLoader(db.Model) : new PostgresDemoLoader(db.Model, setAsideIndexes);
     }
 
-    /// <summary>Loads the generator's caseload and one audit event recording it, all or nothing.</summary>
+    /// <summary>
+    /// Loads the generator's caseload and one audit event recording it, all or nothing; with an
+    /// evidence writer, each batch's evidence files are written to the evidence folder as its rows
+    /// are, and removed again if the load fails.
+    /// </summary>
     public async Task<DemoLoadResult> LoadAsync(
-        CcDbContext db, DemoCaseloadGenerator generator, AuditEvent audit, int batchSize, CancellationToken cancellationToken)
+        CcDbContext db, DemoCaseloadGenerator generator, AuditEvent audit, int batchSize, CancellationToken cancellationToken, DemoEvidenceWriter? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(generator);
         var clock = Stopwatch.StartNew();
         var finishing = TimeSpan.Zero;
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var committed = false;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -109,6 +134,7 @@ internal abstract class DemoLoader
 
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
+                await WriteAsync(connection, dbTransaction, Employers, batch.Employers, cancellationToken);
                 await WriteAsync(connection, dbTransaction, Participants, batch.Participants, cancellationToken);
                 await WriteAsync(connection, dbTransaction, Transfers, batch.Transfers, cancellationToken);
                 await WriteAsync(connection, dbTransaction, Barriers, batch.Barriers, cancellationToken);
@@ -117,6 +143,18 @@ internal abstract class DemoLoader
                 await WriteAsync(connection, dbTransaction, Actions, batch.Actions, cancellationToken);
                 await WriteAsync(connection, dbTransaction, Interventions, batch.Interventions, cancellationToken);
                 await WriteAsync(connection, dbTransaction, Milestones, batch.Milestones, cancellationToken);
+                await WriteAsync(connection, dbTransaction, JobStarts, batch.JobStarts, cancellationToken);
+                await WriteAsync(connection, dbTransaction, SustainmentChecks, batch.SustainmentChecks, cancellationToken);
+                await WriteAsync(connection, dbTransaction, ProgressionRecords, batch.ProgressionRecords, cancellationToken);
+                await WriteAsync(connection, dbTransaction, EvidenceFiles, batch.EvidenceFiles, cancellationToken);
+                await WriteAsync(connection, dbTransaction, Claims, batch.Claims, cancellationToken);
+                await WriteAsync(connection, dbTransaction, ClaimLines, batch.ClaimLines, cancellationToken);
+                await WriteAsync(connection, dbTransaction, PaymentRuns, batch.PaymentRuns, cancellationToken);
+                await WriteAsync(connection, dbTransaction, PaymentRunLines, batch.PaymentRunLines, cancellationToken);
+                if (evidence is not null)
+                {
+                    await evidence.WriteAsync(batch.EvidenceContent, cancellationToken);
+                }
             }
 
             await producer;
@@ -126,9 +164,15 @@ internal abstract class DemoLoader
             await AfterLoadAsync(connection, dbTransaction, cancellationToken);
             finishing = clock.Elapsed - finishingStarted;
             await transaction.CommitAsync(cancellationToken);
+            committed = true;
         }
         finally
         {
+            if (!committed)
+            {
+                evidence?.RemoveWritten();
+            }
+
             await db.Database.CloseConnectionAsync();
         }
 

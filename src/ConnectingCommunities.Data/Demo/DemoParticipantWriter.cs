@@ -25,7 +25,7 @@ public sealed partial class DemoCaseloadGenerator
     }
 
     /// <summary>Writes one participant and their records, drawing only from the participant's own random stream.</summary>
-    private sealed class ParticipantWriter
+    private sealed partial class ParticipantWriter
     {
         private readonly DemoCaseloadGenerator generator;
         private readonly LotPlan plan;
@@ -67,6 +67,7 @@ public sealed partial class DemoCaseloadGenerator
             Interventions(participant, actions);
             Reviews(barriers);
             Leaving(participant);
+            Outcomes(participant);
             Transfer(participant);
         }
 

@@ -3,6 +3,7 @@ using ConnectingCommunities.Data;
 using ConnectingCommunities.Data.Demo;
 using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.Data.Seed;
+using ConnectingCommunities.Web.Features.Outcomes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,7 @@ public sealed class DatabaseInitialiser(
     UserManager<AppUser> users,
     RoleManager<IdentityRole<Guid>> roles,
     TimeProvider clock,
+    EvidenceOptions evidence,
     ILogger<DatabaseInitialiser> logger)
 {
     public const string DemoDomain = "demo.test";
@@ -60,7 +62,11 @@ public sealed class DatabaseInitialiser(
         // After the users, so that each lot's caseload is assigned to its demo advisor.
         if (demoParticipants > 0 && !await db.Participants.AnyAsync(cancellationToken))
         {
-            var result = await DemoData.CreateAsync(db, new DemoDataRequest(demoParticipants, Today: Formatting.TodayInLondon(clock)), cancellationToken);
+            // The demo's evidence files go where the app serves evidence from, so their downloads work.
+            var result = await DemoData.CreateAsync(
+                db,
+                new DemoDataRequest(demoParticipants, Today: Formatting.TodayInLondon(clock), EvidenceFolder: evidence.EffectiveFolder),
+                cancellationToken);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation(

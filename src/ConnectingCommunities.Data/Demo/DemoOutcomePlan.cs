@@ -1,0 +1,207 @@
+using ConnectingCommunities.Data.Entities;
+using ConnectingCommunities.Domain.Outcomes;
+using ConnectingCommunities.Domain.Programme;
+
+namespace ConnectingCommunities.Data.Demo;
+
+public sealed partial class DemoCaseloadGenerator
+{
+    /// <summary>
+    /// In-work progressions per 4,000 participants: the documents' 458 people (46% of target), so
+    /// the default caseload has exactly 458 and other sizes the same share.
+    /// </summary>
+    public const int ProgressionsPer4000 = 458;
+
+    /// <summary>The share of out-of-work participants who found work, overall: the documents' 41%.</summary>
+    public const double JobOutcomeRate = 0.41;
+
+    /// <summary>The documents' job outcome rates by out-of-work cohort.</summary>
+    public static double JobOutcomeRateOf(Cohort cohort) => cohort switch
+    {
+        Cohort.RapidProgression => 0.55,
+        Cohort.HarderToReach => 0.36,
+        Cohort.HardestToHelp => 0.30,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Each lot's job outcome rate. The documents give the range between providers (21% to 59%) and
+    /// say the town lots with FE colleges were below profile on job outcomes and the East
+    /// Birmingham partnership on profile; which provider reached which figure is the demo's choice.
+    /// Together, weighted by lot size, they average the documents' 41%.
+    /// </summary>
+    public static double JobOutcomeRateOf(string lotCode) => lotCode switch
+    {
+        "BB" => 0.21,
+        "CN" => 0.30,
+        "BL" => 0.32,
+        "GL" => 0.35,
+        "CW" => 0.40,
+        "BW" => 0.42,
+        "SE" => 0.44,
+        "WH" => 0.46,
+        "CH" => 0.59,
+        _ => JobOutcomeRate,
+    };
+
+    /// <summary>
+    /// Decides, lot by lot, who finds work and when, and who progresses in work, so that the shares
+    /// are exact at every size rather than only on average: the number of job starters of each
+    /// cohort in each lot is the lot's rate times the cohort's (largest remainder overall for the
+    /// progressions), and those registered with more time left before the end are likelier to be
+    /// among them. Draws come from each lot's own outcome stream, so nothing else changes.
+    /// </summary>
+    private void PlanOutcomes(LotPlan[] lotPlans)
+    {
+        var total = lotPlans.Sum(p => p.Count);
+        var averageLotRate = total == 0 ? JobOutcomeRate : lotPlans.Sum(p => p.Count * JobOutcomeRateOf(p.Lot.Code)) / total;
+        var end = programme.End;
+        foreach (var plan in lotPlans)
+        {
+            var random = DemoRandom.For(seed, OutcomePlanStream, plan.LotIndex);
+            var jobs = new DateOnly?[plan.Count];
+            var lotFactor = JobOutcomeRateOf(plan.Lot.Code) / averageLotRate;
+            foreach (var cohort in new[] { Cohort.HardestToHelp, Cohort.HarderToReach, Cohort.RapidProgression })
+            {
+                var members = Enumerable.Range(0, plan.Count).Where(k => plan.Cohorts[k] == cohort).ToList();
+                var rate = Math.Min(0.95, JobOutcomeRateOf(cohort) * lotFactor);
+                var count = (int)Math.Round(members.Count * rate, MidpointRounding.AwayFromZero);
+                // Weighted sampling without replacement (Efraimidis and Spirakis): the time left to find work is the weight.
+                var chosen = members
+                    .Select(k => (K: k, Key: Key(random, 1 - Math.Exp(-Math.Max(1, end.DayNumber - plan.RegistrationDates[k].DayNumber) / 150.0))))
+                    .OrderByDescending(x => x.Key).ThenBy(x => x.K)
+                    .Take(count);
+                foreach (var (k, _) in chosen)
+                {
+                    jobs[k] = FirstJobOn(plan.RegistrationDates[k], random);
+                }
+            }
+
+            plan.FirstJobs = jobs;
+            plan.Progresses = new bool[plan.Count];
+        }
+
+        // Progressions: the documents' number, shared between lots by size, then within each lot between
+        // the Employed cohort (who were in work to progress) and job starters, the Employed more often.
+        var wanted = (int)Math.Round((double)ProgressionsPer4000 * total / 4000, MidpointRounding.AwayFromZero);
+        var shares = lotPlans.Select(p => total == 0 ? 0 : (double)wanted * p.Count / total).ToArray();
+        var counts = shares.Select(s => (int)Math.Floor(s)).ToArray();
+        foreach (var i in Enumerable.Range(0, shares.Length).OrderByDescending(i => shares[i] - counts[i]).ThenBy(i => i).Take(wanted - counts.Sum()))
+        {
+            counts[i]++;
+        }
+
+        var latest = DeliveryEnd.AddDays(-45);
+        for (var i = 0; i < lotPlans.Length; i++)
+        {
+            var plan = lotPlans[i];
+            var random = DemoRandom.For(seed, OutcomePlanStream, 1_000_000 + plan.LotIndex);
+            var chosen = Enumerable.Range(0, plan.Count)
+                .Select(k => (K: k, Weight: plan.Cohorts[k] == Cohort.Employed
+                    ? (plan.RegistrationDates[k] <= latest ? 2.6 : 0)
+                    : plan.FirstJobs[k] is { } start && start <= latest ? 1.0 : 0))
+                .Where(x => x.Weight > 0)
+                .Select(x => (x.K, Key: Key(random, x.Weight)))
+                .OrderByDescending(x => x.Key).ThenBy(x => x.K)
+                .Take(counts[i]);
+            foreach (var (k, _) in chosen)
+            {
+                plan.Progresses[k] = true;
+            }
+        }
+    }
+
+    /// <summary>The sampling key u^(1/w): the largest keys are a weighted sample without replacement.</summary>
+    private static double Key(DemoRandom random, double weight) => Math.Pow(random.NextDouble(), 1 / Math.Max(weight, 1e-6));
+
+    /// <summary>
+    /// The first job start: a few weeks to several months after registration (half within about
+    /// four months), before the programme ends, on a working day; fewer in the first lockdown.
+    /// </summary>
+    private DateOnly FirstJobOn(DateOnly registeredOn, DemoRandom random)
+    {
+        var window = programme.End.DayNumber - registeredOn.DayNumber;
+        DateOnly day;
+        var attempt = 0;
+        do
+        {
+            int offset;
+            if (window <= 14)
+            {
+                offset = random.Next(Math.Max(1, window + 1));
+            }
+            else
+            {
+                // An exponential wait of mean 160 days after a first fortnight, cut off at the end of the programme.
+                var span = window - 14;
+                var cut = 1 - Math.Exp(-span / 160.0);
+                offset = 14 + (int)(-160.0 * Math.Log(1 - (random.NextDouble() * cut)));
+                offset = Math.Min(offset, window);
+            }
+
+            day = registeredOn.AddDays(offset);
+            attempt++;
+        }
+        while (attempt < 3 && DemoCalendar.PeriodOf(day) == DeliveryPeriod.FirstLockdown && random.Chance(0.6));
+
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(day.AddDays(1) <= programme.End ? 1 : -1);
+        }
+
+        return day < registeredOn ? registeredOn : day;
+    }
+
+    /// <summary>The demo employers with deterministic ids; names already in the database keep their ids and are not added again.</summary>
+    private Employer[] MakeEmployers()
+    {
+        var list = new List<Employer>();
+        for (var e = 0; e < DemoJobs.Employers.Length; e++)
+        {
+            var demo = DemoJobs.Employers[e];
+            var normalised = demo.Name.ToLowerInvariant();
+            var employer = DemoEntities.New<Employer>();
+            employer.Id = programme.ExistingEmployers.TryGetValue(normalised, out var existing) ? existing : IdFor(-1 - e, RecordKind.PaymentRun, 0);
+            employer.Name = demo.Name;
+            employer.NormalisedName = normalised;
+            var lot = demo.LotCode is null ? null : programme.Lots.FirstOrDefault(l => l.Code == demo.LotCode);
+            employer.Postcode = lot is { Postcodes.Count: > 0 } ? lot.Postcodes[(int)(DemoRandom.Mix((ulong)e) % (ulong)lot.Postcodes.Count)] : null;
+            employer.CreatedAt = DemoCalendar.UkTimeToUtc(programme.Start, 9 * 60);
+            list.Add(employer);
+        }
+
+        employerIndex = list.Select((employer, i) => (employer, DemoJobs.Employers[i])).ToList();
+        return [.. list.Where(e => !programme.ExistingEmployers.ContainsKey(e.NormalisedName))];
+    }
+
+    private List<(Employer Employer, DemoEmployer Demo)> employerIndex = [];
+
+    /// <summary>An employer of the sector for a participant of the lot: a local one some of the time, otherwise a national one.</summary>
+    private Employer EmployerFor(JobSector sector, string lotCode, DemoRandom random)
+    {
+        var local = employerIndex.Where(e => e.Demo.Sector == sector && e.Demo.LotCode == lotCode).ToList();
+        if (local.Count > 0 && random.Chance(0.4))
+        {
+            return random.Pick(local).Employer;
+        }
+
+        var national = employerIndex.Where(e => e.Demo.Sector == sector && e.Demo.LotCode is null).ToList();
+        return national.Count > 0 ? random.Pick(national).Employer : random.Pick(employerIndex).Employer;
+    }
+
+    /// <summary>What the claims need to know of one achieved milestone.</summary>
+    /// <param name="RecordedOn">When the milestone's record was made: a claim made before then cannot include it.</param>
+    /// <param name="EvidenceFrom">When evidence for it was first uploaded; null when none is held (or none is needed).</param>
+    /// <param name="Achieved">Every milestone of the participant, for the prerequisites.</param>
+    private sealed record ClaimFact(
+        Guid ParticipantId,
+        int ParticipantIndex,
+        string Reference,
+        Cohort Cohort,
+        DateOnly RegisteredOn,
+        Milestone Milestone,
+        DateOnly On,
+        DateOnly RecordedOn,
+        DateTimeOffset? EvidenceFrom,
+        IReadOnlyList<AchievedMilestone> Achieved);
+}
