@@ -19,7 +19,8 @@ public sealed class NewModel(PaymentRunHandler handler) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Period is null)
+        // The first visit shows the form; a submitted form (even an empty one) is checked.
+        if (!Request.Query.ContainsKey("period"))
         {
             return;
         }
