@@ -40,6 +40,42 @@ public sealed class DemoDataCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task With_an_evidence_folder_each_evidence_row_has_its_file_with_the_recorded_hash()
+    {
+        var evidence = Path.Combine(folder, "evidence");
+        await RunAsync("migrate", "--connection", Sqlite);
+        var load = await RunAsync("demo-data", "--participants", "200", "--connection", Sqlite, "--evidence-folder", evidence);
+
+        Assert.Equal(0, load.ExitCode);
+        Assert.Contains("Evidence files written to", load.Output, StringComparison.Ordinal);
+        await using var db = Open(DatabaseProvider.Sqlite, Sqlite);
+        var files = await db.EvidenceFiles.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        Assert.NotEmpty(files);
+        Assert.Equal(files.Count, Directory.GetFiles(evidence).Length);
+        foreach (var file in files)
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(evidence, file.StoredFileName), TestContext.Current.CancellationToken);
+            Assert.Equal(file.SizeBytes, bytes.Length);
+            Assert.Equal(file.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        }
+    }
+
+    [Fact]
+    public async Task A_load_that_fails_leaves_no_evidence_files_behind()
+    {
+        var evidence = Path.Combine(folder, "evidence");
+        await RunAsync("migrate", "--connection", Sqlite);
+        await using var db = Open(DatabaseProvider.Sqlite, Sqlite);
+        // The claims come in the last batch, after every participant's evidence files are written: refusing them fails the load late.
+        await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER fail_claims BEFORE INSERT ON claims BEGIN SELECT RAISE(ABORT, 'refused'); END", TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => DemoData.CreateAsync(db, new DemoDataRequest(100, EvidenceFolder: evidence), TestContext.Current.CancellationToken));
+
+        Assert.Equal(0, await db.Participants.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(Directory.Exists(evidence) ? Directory.GetFiles(evidence) : []);
+    }
+
+    [Fact]
     public async Task Migrate_twice_changes_nothing_the_second_time()
     {
         await RunAsync("migrate", "--connection", Sqlite);
@@ -201,8 +237,38 @@ public sealed class DemoDataCommandTests : IDisposable
         Assert.Equal(expected.Goals.Count, await db.Goals.CountAsync(ct));
         Assert.Equal(expected.Actions.Count, await db.PlanActions.CountAsync(ct));
         Assert.Equal(expected.Transfers.Count, await db.ParticipantTransfers.CountAsync(ct));
-        Assert.Equal(expected.Milestones.Count, await db.ParticipantMilestones.CountAsync(m => m.Milestone == Milestone.Engaged, ct));
+        Assert.Equal(expected.Milestones.Count, await db.ParticipantMilestones.CountAsync(ct));
+        // The programme read after the load knows the demo employers already, so the generator reuses them.
+        Assert.Equal(expected.Employers.Count + programme.ExistingEmployers.Count, await db.Employers.CountAsync(ct));
+        Assert.Empty(expected.Employers);
+        Assert.Equal(expected.JobStarts.Count, await db.JobStarts.CountAsync(ct));
+        Assert.Equal(expected.SustainmentChecks.Count, await db.SustainmentChecks.CountAsync(ct));
+        Assert.Equal(expected.ProgressionRecords.Count, await db.ProgressionRecords.CountAsync(ct));
+        Assert.Equal(expected.EvidenceFiles.Count, await db.EvidenceFiles.CountAsync(ct));
+        Assert.Equal(expected.Claims.Count, await db.Claims.CountAsync(ct));
+        Assert.Equal(expected.ClaimLines.Count, await db.ClaimLines.CountAsync(ct));
+        Assert.Equal(expected.PaymentRuns.Count, await db.PaymentRuns.CountAsync(ct));
+        Assert.Equal(expected.PaymentRunLines.Count, await db.PaymentRunLines.CountAsync(ct));
+        Assert.NotEmpty(expected.JobStarts);
+        Assert.NotEmpty(expected.ClaimLines);
+        Assert.NotEmpty(expected.PaymentRunLines);
         Assert.Equal(actor, audit.UserName);
+
+        // Outcome, claim and payment rows round-trip too (enums, money, nullable dates and instants).
+        var job = expected.JobStarts.First(j => j.EndDate is not null);
+        Assert.Equivalent(job, await db.JobStarts.AsNoTracking().SingleAsync(j => j.Id == job.Id, ct));
+        var check = expected.SustainmentChecks.First(c => c.Result == SustainmentCheckResult.NotInWork);
+        Assert.Equivalent(check, await db.SustainmentChecks.AsNoTracking().SingleAsync(c => c.Id == check.Id, ct));
+        var progression = expected.ProgressionRecords.First(r => r.EarningsChange is not null);
+        Assert.Equivalent(progression, await db.ProgressionRecords.AsNoTracking().SingleAsync(r => r.Id == progression.Id, ct));
+        var file = expected.EvidenceFiles[0];
+        Assert.Equivalent(file, await db.EvidenceFiles.AsNoTracking().SingleAsync(f => f.Id == file.Id, ct));
+        var line = expected.ClaimLines.First(l => l.DecidedAt is not null);
+        Assert.Equivalent(line, await db.ClaimLines.AsNoTracking().SingleAsync(l => l.Id == line.Id, ct));
+        var claim = expected.Claims[0];
+        Assert.Equivalent(claim, await db.Claims.AsNoTracking().SingleAsync(c => c.Id == claim.Id, ct));
+        var run = expected.PaymentRuns[0];
+        Assert.Equivalent(run, await db.PaymentRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id, ct));
 
         // Every kind of column (ids, dates, instants, money, enums, nullable values) round-trips.
         var employed = expected.Participants.First(p => p.HourlyWage is not null && p.Nino is not null);
