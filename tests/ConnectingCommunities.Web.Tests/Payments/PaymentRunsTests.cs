@@ -54,6 +54,8 @@ public abstract class PaymentRunsTests<TFixture>(TFixture fixture) : IClassFixtu
         var detail = await client.GetJsonAsync($"/api/v1/payment-runs/{run.GetProperty("id").GetString()}");
         Assert.Equal(1289m, detail.GetProperty("total").GetDecimal());
         Assert.Equal("Demo Commissioner", detail.GetProperty("createdBy").GetString());
+        Assert.False(detail.TryGetProperty("payments", out _));
+        Assert.False(detail.TryGetProperty("recoveryLines", out _));
         var lines = detail.GetProperty("lines").EnumerateArray().ToList();
         Assert.Equal(2, lines.Count);
         Assert.All(lines, l => Assert.Equal("Payment", l.GetProperty("kind").GetString()));

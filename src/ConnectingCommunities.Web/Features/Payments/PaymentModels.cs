@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ConnectingCommunities.Domain.Claims;
 using ConnectingCommunities.Domain.Programme;
 
@@ -61,8 +62,10 @@ public sealed record PaymentRunView(
     decimal CarriedForward,
     IReadOnlyList<PaymentRunLineView> Lines)
 {
+    [JsonIgnore]
     public IEnumerable<PaymentRunLineView> Payments => Lines.Where(l => l.Kind == PaymentLineKind.Payment);
 
+    [JsonIgnore]
     public IEnumerable<PaymentRunLineView> RecoveryLines => Lines.Where(l => l.Kind == PaymentLineKind.Recovery);
 }
 
