@@ -15,69 +15,87 @@ internal static class DemoEvidence
     public const string ContentType = "application/pdf";
     public const string Extension = ".pdf";
 
+    // Objects 1 to 4 never change, so their offsets and the cross-reference table are worked out once;
+    // only the page's text stream (object 5) and the offset of the table after it vary.
+    private static readonly string[] FixedObjects =
+    [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ];
+
+    private static readonly string Head = BuildHead();
+    private static readonly string CrossReference = BuildCrossReference();
+
     /// <summary>A valid PDF 1.4 of one A4 page with the lines of text given (ASCII).</summary>
     public static byte[] Pdf(IReadOnlyList<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var text = new StringBuilder("BT /F1 12 Tf 56 780 Td 16 TL\n");
+        var text = new StringBuilder("BT /F1 12 Tf 56 780 Td 16 TL\n", 512);
         foreach (var line in lines)
         {
-            text.Append('(').Append(Escape(line)).Append(") Tj T*\n");
+            text.Append('(');
+            Escape(line, text);
+            text.Append(") Tj T*\n");
         }
 
         text.Append("ET\n");
-        var stream = text.ToString();
-        var objects = new[]
-        {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            string.Create(CultureInfo.InvariantCulture, $"<< /Length {stream.Length} >>\nstream\n{stream}endstream"),
-        };
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new int[objects.Length];
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets[i] = pdf.Length;
-            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-
+        var pdf = new StringBuilder(Head, Head.Length + text.Length + CrossReference.Length + 64);
+        pdf.Append("5 0 obj\n<< /Length ").Append(text.Length).Append(" >>\nstream\n").Append(text).Append("endstream\nendobj\n");
         var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
-        }
-
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        pdf.Append(CrossReference).Append(xref).Append("\n%%EOF\n");
         // Every character is ASCII, so characters and bytes count alike and the offsets hold.
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 
+    private static string BuildHead()
+    {
+        var head = new StringBuilder("%PDF-1.4\n");
+        for (var i = 0; i < FixedObjects.Length; i++)
+        {
+            head.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{FixedObjects[i]}\nendobj\n");
+        }
+
+        return head.ToString();
+    }
+
+    private static string BuildCrossReference()
+    {
+        var offsets = new List<int>();
+        var position = "%PDF-1.4\n".Length;
+        for (var i = 0; i < FixedObjects.Length; i++)
+        {
+            offsets.Add(position);
+            position += string.Create(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{FixedObjects[i]}\nendobj\n").Length;
+        }
+
+        offsets.Add(position);
+        var table = new StringBuilder().Append(CultureInfo.InvariantCulture, $"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            table.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        return table.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R >>\nstartxref\n").ToString();
+    }
+
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    private static string Escape(string line)
+    private static void Escape(string line, StringBuilder text)
     {
-        var ascii = new StringBuilder(line.Length);
         foreach (var c in line)
         {
             // PDF strings escape brackets and backslashes; anything outside ASCII is left out of the demo text.
             if (c is '(' or ')' or '\\')
             {
-                ascii.Append('\\').Append(c);
+                text.Append('\\').Append(c);
             }
             else if (c is >= ' ' and <= '~')
             {
-                ascii.Append(c);
-            }
-            else if (c == '£')
-            {
-                ascii.Append("GBP ");
+                text.Append(c);
             }
         }
-
-        return ascii.ToString();
     }
 }
 
@@ -92,32 +110,56 @@ public sealed class DemoEvidenceWriter(string folder)
 
     public string Folder { get; } = Path.GetFullPath(folder);
 
-    public int FilesWritten => written.Count;
+    public int FilesWritten
+    {
+        get
+        {
+            lock (written)
+            {
+                return written.Count;
+            }
+        }
+    }
 
-    internal async Task WriteAsync(IReadOnlyList<(string StoredFileName, byte[] Content)> files, CancellationToken cancellationToken)
+    /// <summary>Writes a batch's files, each under a new name (an existing file is never overwritten). Not for concurrent calls.</summary>
+    internal Task WriteAsync(IReadOnlyList<(string StoredFileName, byte[] Content)> files, CancellationToken cancellationToken)
     {
         if (files.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         Directory.CreateDirectory(Folder);
         foreach (var (name, content) in files)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var path = Path.Combine(Folder, name);
-            await using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: false))
+            // Small files written synchronously: one system call each, far cheaper than asynchronous file I/O.
+            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
             {
-                await stream.WriteAsync(content, cancellationToken);
+                stream.Write(content);
             }
 
-            written.Add(path);
+            lock (written)
+            {
+                written.Add(path);
+            }
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Removes every file this writer wrote (a failed load).</summary>
     internal void RemoveWritten()
     {
-        foreach (var path in written)
+        List<string> paths;
+        lock (written)
+        {
+            paths = [.. written];
+            written.Clear();
+        }
+
+        foreach (var path in paths)
         {
             try
             {
@@ -128,7 +170,5 @@ public sealed class DemoEvidenceWriter(string folder)
                 // A file that cannot be removed is left; its row was never committed.
             }
         }
-
-        written.Clear();
     }
 }

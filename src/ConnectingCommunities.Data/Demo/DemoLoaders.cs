@@ -116,6 +116,7 @@ internal abstract class DemoLoader
         var finishing = TimeSpan.Zero;
         await db.Database.OpenConnectionAsync(cancellationToken);
         var committed = false;
+        var files = Task.CompletedTask;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -146,6 +147,10 @@ internal abstract class DemoLoader
 
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
+                // Evidence files go to disk on another thread while the batch's rows go to the database.
+                files = evidence is null || batch.EvidenceContent.Count == 0
+                    ? Task.CompletedTask
+                    : Task.Run(() => evidence.WriteAsync(batch.EvidenceContent, cancellationToken), cancellationToken);
                 await WriteAsync(connection, dbTransaction, Employers, batch.Employers, cancellationToken);
                 await WriteAsync(connection, dbTransaction, Participants, batch.Participants, cancellationToken);
                 await WriteAsync(connection, dbTransaction, Transfers, batch.Transfers, cancellationToken);
@@ -163,10 +168,7 @@ internal abstract class DemoLoader
                 await WriteAsync(connection, dbTransaction, ClaimLines, batch.ClaimLines, cancellationToken);
                 await WriteAsync(connection, dbTransaction, PaymentRuns, batch.PaymentRuns, cancellationToken);
                 await WriteAsync(connection, dbTransaction, PaymentRunLines, batch.PaymentRunLines, cancellationToken);
-                if (evidence is not null)
-                {
-                    await evidence.WriteAsync(batch.EvidenceContent, cancellationToken);
-                }
+                await files;
             }
 
             await producer;
@@ -180,9 +182,11 @@ internal abstract class DemoLoader
         }
         finally
         {
-            if (!committed)
+            if (!committed && evidence is not null)
             {
-                evidence?.RemoveWritten();
+                // Let a batch's files finish before removing them, so none is left behind.
+                await files.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                evidence.RemoveWritten();
             }
 
             await db.Database.CloseConnectionAsync();

@@ -67,11 +67,8 @@ public sealed partial class DemoCaseloadGenerator
                 var rate = Math.Min(0.95, JobOutcomeRateOf(cohort) * lotFactor);
                 var count = (int)Math.Round(members.Count * rate, MidpointRounding.AwayFromZero);
                 // Weighted sampling without replacement (Efraimidis and Spirakis): the time left to find work is the weight.
-                var chosen = members
-                    .Select(k => (K: k, Key: Key(random, 1 - Math.Exp(-Math.Max(1, end.DayNumber - plan.RegistrationDates[k].DayNumber) / 150.0))))
-                    .OrderByDescending(x => x.Key).ThenBy(x => x.K)
-                    .Take(count);
-                foreach (var (k, _) in chosen)
+                var keys = members.Select(k => Key(random, 1 - Math.Exp(-Math.Max(1, end.DayNumber - plan.RegistrationDates[k].DayNumber) / 150.0))).ToArray();
+                foreach (var k in Largest(keys, [.. members], count))
                 {
                     jobs[k] = FirstJobOn(plan.RegistrationDates[k], random);
                 }
@@ -96,19 +93,33 @@ public sealed partial class DemoCaseloadGenerator
         {
             var plan = lotPlans[i];
             var random = DemoRandom.For(seed, OutcomePlanStream, 1_000_000 + plan.LotIndex);
-            var chosen = Enumerable.Range(0, plan.Count)
-                .Select(k => (K: k, Weight: plan.Cohorts[k] == Cohort.Employed
+            var candidates = new List<int>();
+            var keys = new List<double>();
+            for (var k = 0; k < plan.Count; k++)
+            {
+                var weight = plan.Cohorts[k] == Cohort.Employed
                     ? (plan.RegistrationDates[k] <= latest ? 2.6 : 0)
-                    : plan.FirstJobs[k] is { } start && start <= latest ? 1.0 : 0))
-                .Where(x => x.Weight > 0)
-                .Select(x => (x.K, Key: Key(random, x.Weight)))
-                .OrderByDescending(x => x.Key).ThenBy(x => x.K)
-                .Take(counts[i]);
-            foreach (var (k, _) in chosen)
+                    : plan.FirstJobs[k] is { } start && start <= latest ? 1.0 : 0;
+                if (weight > 0)
+                {
+                    candidates.Add(k);
+                    keys.Add(Key(random, weight));
+                }
+            }
+
+            foreach (var k in Largest([.. keys], [.. candidates], counts[i]))
             {
                 plan.Progresses[k] = true;
             }
         }
+    }
+
+    /// <summary>The items with the largest keys (ties to the earlier item), at most <paramref name="count"/> of them.</summary>
+    private static IEnumerable<int> Largest(double[] keys, int[] items, int count)
+    {
+        var order = Enumerable.Range(0, items.Length).ToArray();
+        Array.Sort(order, (a, b) => keys[b] != keys[a] ? keys[b].CompareTo(keys[a]) : a.CompareTo(b));
+        return order.Take(count).Select(i => items[i]);
     }
 
     /// <summary>The sampling key u^(1/w): the largest keys are a weighted sample without replacement.</summary>
@@ -170,23 +181,30 @@ public sealed partial class DemoCaseloadGenerator
             list.Add(employer);
         }
 
-        employerIndex = list.Select((employer, i) => (employer, DemoJobs.Employers[i])).ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var demo = DemoJobs.Employers[i];
+            var key = (demo.Sector, demo.LotCode ?? "");
+            employersBy[key] = employersBy.TryGetValue(key, out var some) ? [.. some, list[i]] : [list[i]];
+            employerNames[list[i].Id] = list[i].Name;
+        }
+
         return [.. list.Where(e => !programme.ExistingEmployers.ContainsKey(e.NormalisedName))];
     }
 
-    private List<(Employer Employer, DemoEmployer Demo)> employerIndex = [];
+    /// <summary>Employers by sector and lot code ("" for national employers).</summary>
+    private readonly Dictionary<(JobSector, string), Employer[]> employersBy = [];
+    private readonly Dictionary<Guid, string> employerNames = [];
 
     /// <summary>An employer of the sector for a participant of the lot: a local one some of the time, otherwise a national one.</summary>
     private Employer EmployerFor(JobSector sector, string lotCode, DemoRandom random)
     {
-        var local = employerIndex.Where(e => e.Demo.Sector == sector && e.Demo.LotCode == lotCode).ToList();
-        if (local.Count > 0 && random.Chance(0.4))
+        if (employersBy.TryGetValue((sector, lotCode), out var local) && random.Chance(0.4))
         {
-            return random.Pick(local).Employer;
+            return random.Pick(local);
         }
 
-        var national = employerIndex.Where(e => e.Demo.Sector == sector && e.Demo.LotCode is null).ToList();
-        return national.Count > 0 ? random.Pick(national).Employer : random.Pick(employerIndex).Employer;
+        return employersBy.TryGetValue((sector, ""), out var national) ? random.Pick(national) : random.Pick(employersBy.First().Value);
     }
 
     /// <summary>What the claims need to know of one achieved milestone.</summary>

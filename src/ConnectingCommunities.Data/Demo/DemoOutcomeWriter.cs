@@ -191,7 +191,7 @@ public sealed partial class DemoCaseloadGenerator
             return job;
         }
 
-        private string EmployerName(Guid id) => generator.employerIndex.First(e => e.Employer.Id == id).Employer.Name;
+        private string EmployerName(Guid id) => generator.employerNames[id];
 
         /// <summary>
         /// When a job ends, if it does before the end of the programme: nearly half within 13
@@ -464,7 +464,10 @@ public sealed partial class DemoCaseloadGenerator
                 jobSpells,
                 [.. records.Select(r => new ProgressionEvent(r.ChangedOn, wider ? r.MeetsWider : r.MeetsStrict))],
                 generator.programme.SustainmentGapDays);
-            var achieved = MilestoneRules.Derive(facts, End);
+            // Most participants have no job and no change of job: their only milestone is Engaged, already written.
+            IReadOnlyList<AchievedMilestone> achieved = jobSpells.Count == 0 || (spells.Count == 0 && records.Count == 0)
+                ? (participant.EngagedOn is { } engaged && engaged <= End ? [new AchievedMilestone(Milestone.Engaged, engaged)] : [])
+                : MilestoneRules.Derive(facts, End);
             var lotFacts = generator.claimFacts[plan.LotIndex];
             foreach (var milestone in achieved)
             {
