@@ -112,7 +112,8 @@ public sealed class RecordJobStartModel(JobStartHandler handler, ParticipantAcce
             return Page();
         }
 
-        TempData["Success"] = result.Value!.Evidence.Count > 0 ? "Job start recorded with its evidence" : "Job start recorded";
+        var recorded = result.Value!.Evidence.Count > 0 ? "Job start recorded with its evidence" : "Job start recorded";
+        TempData["Success"] = result.Value.Notice is { } notice ? $"{recorded}. {notice}" : recorded;
         return Redirect($"/participants/{id}#jobs");
     }
 }

@@ -90,6 +90,9 @@ public sealed class DueModel(SustainmentWorklist worklist, CurrentUser user, CcD
         }
 
         var query = Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
+
+        // The next pages keep the advisor's own caseload when that was the default.
+        query["advisor"] = Advisor ?? "";
         Pagination = new Pagination(Checks.Page, Checks.PageSize, Checks.Total, "/sustainment-checks", query);
         return Page();
     }
