@@ -124,7 +124,7 @@ public sealed class DemoCaseloadGeneratorTests(DemoCaseloadFixture fixture) : IC
     public void Engagement_is_dated_on_the_third_meaningful_intervention()
     {
         var interventions = Caseload.Interventions.ToLookup(i => i.ParticipantId);
-        var milestones = Caseload.Milestones.ToDictionary(m => m.ParticipantId);
+        var milestones = Caseload.Milestones.Where(m => m.Milestone == Milestone.Engaged).ToDictionary(m => m.ParticipantId);
         var rule = new MeaningfulInterventionRule(fixture.Programme.MeaningfulInterventionMinutes);
         foreach (var participant in People)
         {
