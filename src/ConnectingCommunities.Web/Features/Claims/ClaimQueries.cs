@@ -207,7 +207,20 @@ public sealed class ClaimQueries(CcDbContext db, ClaimAccess access, ClaimFactsL
             },
             [.. evidence.Select(f => new ClaimEvidenceView(
                 f.Id, f.Kind, f.OriginalFileName, f.SizeBytes, f.UploadedAt,
-                f.JobStartId is { } job ? $"/participants/{f.ParticipantId}/job-starts/{job}/evidence/{f.Id}" : null))]);
+                DownloadUrl(f)))]);
+    }
+
+    /// <summary>The Outcomes pages that send an evidence file to people who may see the participant.</summary>
+    public static string? DownloadUrl(EvidenceFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return (file.JobStartId, file.SustainmentCheckId, file.ProgressionRecordId) switch
+        {
+            ({ } job, _, _) => $"/participants/{file.ParticipantId}/job-starts/{job}/evidence/{file.Id}",
+            (_, { } check, _) => $"/participants/{file.ParticipantId}/sustainment-checks/{check}/evidence/{file.Id}",
+            (_, _, { } progression) => $"/participants/{file.ParticipantId}/progressions/{progression}/evidence/{file.Id}",
+            _ => null,
+        };
     }
 
     public static ClaimLineView ToView(ClaimLine line, IReadOnlyDictionary<Guid, string> names)
