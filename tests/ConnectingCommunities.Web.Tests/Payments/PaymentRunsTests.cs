@@ -33,6 +33,7 @@ public abstract class PaymentRunsTests<TFixture>(TFixture fixture) : IClassFixtu
         var (status, body) = await client.SendJsonAsync(HttpMethod.Post, "/api/v1/payment-runs", new { period = "2021-04" });
 
         Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("2021-04", body.GetProperty("period").GetString());
         var run = RunOf(body, provider);
         Assert.Matches("^PAY-2021-04-[0-9]{4}$", run.GetProperty("reference").GetString());
         Assert.Equal("2021-04", run.GetProperty("period").GetString());

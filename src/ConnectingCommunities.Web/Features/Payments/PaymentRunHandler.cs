@@ -68,7 +68,7 @@ public sealed class PaymentRunHandler(CcDbContext db, CurrentUser user, TimeProv
             {
                 db.ChangeTracker.Clear();
                 return Result<PaymentRunsCreated>.Conflict(
-                    "Another payment run was being made at the same time, so this one paid nothing. "
+                    "Another payment run, or a change to the same claim lines, was saved at the same time, so this run paid nothing. "
                     + "Check the payment runs list: if anything is still to pay, make the run again.");
             }
         });

@@ -24,11 +24,12 @@ public static class PaymentsApi
             .WithSummary("What POST /payment-runs would pay now for ?period=2021-04, provider by provider, with the lines; nothing is saved");
 
         runs.MapPost("", async (PaymentRunInput input, PaymentRunHandler handler, CancellationToken ct) =>
-                (await handler.CreateAsync(input, ct)).ToApi(created => TypedResults.Created("/api/v1/payment-runs", new { runs = created.Runs })))
+                (await handler.CreateAsync(input, ct))
+                    .ToApi(created => TypedResults.Created($"/api/v1/payment-runs?period={created.Period}", created)))
             .RequireAuthorization(Policies.ClaimValidation)
             .WithSummary("Make the payment runs up to a period: {\"period\":\"2021-04\"}. Pays every approved, unpaid line on claims up to the "
                 + "period's end and recovers every paid line whose recovery was requested, one run per provider, in one transaction. "
-                + "Answers 201 with {runs:[...]}; 400 on period when there is nothing to pay; 409 when another run was made at the same moment");
+                + "Answers 201 with {period, runs:[...]}; 400 on period when there is nothing to pay; 409 when another run was made at the same moment");
 
         runs.MapGet("/{id:guid}", async (Guid id, PaymentRunHandler handler, CancellationToken ct) =>
                 await handler.FindAsync(id, ct) is { } run ? Results.Ok(run) : ApiResults.NotFound())
