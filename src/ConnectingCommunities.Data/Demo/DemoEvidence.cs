@@ -28,25 +28,73 @@ internal static class DemoEvidence
     private static readonly string Head = BuildHead();
     private static readonly string CrossReference = BuildCrossReference();
 
-    /// <summary>A valid PDF 1.4 of one A4 page with the lines of text given (ASCII).</summary>
+    private static readonly byte[] HeadBytes = Encoding.ASCII.GetBytes(Head);
+    private static readonly byte[] CrossReferenceBytes = Encoding.ASCII.GetBytes(CrossReference);
+    private static readonly byte[] TextStart = Encoding.ASCII.GetBytes("BT /F1 12 Tf 56 780 Td 16 TL\n");
+    private static readonly byte[] LineEnd = Encoding.ASCII.GetBytes(") Tj T*\n");
+    private static readonly byte[] TextEnd = Encoding.ASCII.GetBytes("ET\n");
+    private static readonly byte[] StreamStart = Encoding.ASCII.GetBytes("5 0 obj\n<< /Length ");
+    private static readonly byte[] StreamMiddle = Encoding.ASCII.GetBytes(" >>\nstream\n");
+    private static readonly byte[] StreamEnd = Encoding.ASCII.GetBytes("endstream\nendobj\n");
+    private static readonly byte[] FileEnd = Encoding.ASCII.GetBytes("\n%%EOF\n");
+
+    /// <summary>A valid PDF 1.4 of one A4 page with the lines of text given (ASCII; other characters are left out).</summary>
     public static byte[] Pdf(IReadOnlyList<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var text = new StringBuilder("BT /F1 12 Tf 56 780 Td 16 TL\n", 512);
+        // Written straight into bytes: the demo makes one of these for every evidence row.
+        Span<byte> text = stackalloc byte[4096];
+        var length = 0;
+        Put(text, ref length, TextStart);
         foreach (var line in lines)
         {
-            text.Append('(');
-            Escape(line, text);
-            text.Append(") Tj T*\n");
+            text[length++] = (byte)'(';
+            foreach (var c in line)
+            {
+                if (length > text.Length - 16)
+                {
+                    break;
+                }
+
+                // PDF strings escape brackets and backslashes.
+                if (c is '(' or ')' or '\\')
+                {
+                    text[length++] = (byte)'\\';
+                    text[length++] = (byte)c;
+                }
+                else if (c is >= ' ' and <= '~')
+                {
+                    text[length++] = (byte)c;
+                }
+            }
+
+            Put(text, ref length, LineEnd);
         }
 
-        text.Append("ET\n");
-        var pdf = new StringBuilder(Head, Head.Length + text.Length + CrossReference.Length + 64);
-        pdf.Append("5 0 obj\n<< /Length ").Append(text.Length).Append(" >>\nstream\n").Append(text).Append("endstream\nendobj\n");
-        var xref = pdf.Length;
-        pdf.Append(CrossReference).Append(xref).Append("\n%%EOF\n");
-        // Every character is ASCII, so characters and bytes count alike and the offsets hold.
-        return Encoding.ASCII.GetBytes(pdf.ToString());
+        Put(text, ref length, TextEnd);
+        Span<byte> number = stackalloc byte[12];
+        length.TryFormat(number, out var lengthDigits, default, CultureInfo.InvariantCulture);
+        var xref = HeadBytes.Length + StreamStart.Length + lengthDigits + StreamMiddle.Length + length + StreamEnd.Length;
+        Span<byte> offset = stackalloc byte[12];
+        xref.TryFormat(offset, out var offsetDigits, default, CultureInfo.InvariantCulture);
+        var pdf = new byte[xref + CrossReferenceBytes.Length + offsetDigits + FileEnd.Length];
+        var at = 0;
+        Put(pdf, ref at, HeadBytes);
+        Put(pdf, ref at, StreamStart);
+        Put(pdf, ref at, number[..lengthDigits]);
+        Put(pdf, ref at, StreamMiddle);
+        Put(pdf, ref at, text[..length]);
+        Put(pdf, ref at, StreamEnd);
+        Put(pdf, ref at, CrossReferenceBytes);
+        Put(pdf, ref at, offset[..offsetDigits]);
+        Put(pdf, ref at, FileEnd);
+        return pdf;
+    }
+
+    private static void Put(Span<byte> target, ref int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(target[at..]);
+        at += bytes.Length;
     }
 
     private static string BuildHead()
@@ -81,22 +129,6 @@ internal static class DemoEvidence
     }
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
-
-    private static void Escape(string line, StringBuilder text)
-    {
-        foreach (var c in line)
-        {
-            // PDF strings escape brackets and backslashes; anything outside ASCII is left out of the demo text.
-            if (c is '(' or ')' or '\\')
-            {
-                text.Append('\\').Append(c);
-            }
-            else if (c is >= ' ' and <= '~')
-            {
-                text.Append(c);
-            }
-        }
-    }
 }
 
 /// <summary>
