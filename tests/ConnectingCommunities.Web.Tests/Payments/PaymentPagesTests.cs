@@ -36,6 +36,7 @@ public abstract class PaymentPagesTests<TFixture>(TFixture fixture) : IClassFixt
         var row = preview.QuerySelectorAll("table tbody tr").Single(r => r.TextContent.Contains("Test provider", StringComparison.Ordinal));
         Assert.Contains("£1,289.00", row.TextContent, StringComparison.Ordinal);
         Assert.Equal("2021-05", preview.QuerySelector("form[method=post] input[name=period]")!.GetAttribute("value"));
+        Assert.NotNull(preview.QuerySelector("form[method=post][action='/payments/new'] input[name=__RequestVerificationToken]"));
         Assert.Equal(ClaimLineStatus.Approved, (await App.LineAsync(lines[0].LineId)).Status);
 
         var response = await client.PostFormAsync("/payments/new", [new("period", "2021-05")]);
@@ -116,6 +117,7 @@ public abstract class PaymentPagesTests<TFixture>(TFixture fixture) : IClassFixt
         var form = await client.GetPageAsync(link);
         Assert.Contains("£889.00 will be taken from Test provider", form.QuerySelector(".govuk-warning-text")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(lines[0].ParticipantReference, form.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(form.QuerySelector("main form[method=post] input[name=__RequestVerificationToken]"));
 
         var refused = await client.PostFormAsync(link, [new("reason", "  ")]);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
