@@ -153,7 +153,11 @@ public sealed class DemoEvidenceWriter(string folder)
         }
     }
 
-    /// <summary>Writes a batch's files, each under a new name (an existing file is never overwritten). Not for concurrent calls.</summary>
+    /// <summary>
+    /// Writes a batch's files. Demo names are the demo rows' ids, which no upload gets, so a file found
+    /// under one is left from an earlier demo load whose database is gone (demo data goes only into a
+    /// database without participants, so no row can point at it): it is replaced. Not for concurrent calls.
+    /// </summary>
     internal Task WriteAsync(IReadOnlyList<(string StoredFileName, byte[] Content)> files, CancellationToken cancellationToken)
     {
         if (files.Count == 0)
@@ -167,7 +171,7 @@ public sealed class DemoEvidenceWriter(string folder)
             cancellationToken.ThrowIfCancellationRequested();
             var path = Path.Combine(Folder, name);
             // Small files written synchronously: one system call each, far cheaper than asynchronous file I/O.
-            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
             {
                 stream.Write(content);
             }

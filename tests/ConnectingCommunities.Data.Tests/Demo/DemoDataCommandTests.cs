@@ -61,6 +61,21 @@ public sealed class DemoDataCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evidence_files_left_from_an_earlier_demo_database_are_replaced_not_a_reason_to_fail()
+    {
+        var evidence = Path.Combine(folder, "evidence");
+        await RunAsync("migrate", "--connection", Sqlite);
+        Assert.Equal(0, (await RunAsync("demo-data", "--participants", "60", "--connection", Sqlite, "--evidence-folder", evidence)).ExitCode);
+        var second = $"Data Source={Path.Combine(folder, "second.db")};Pooling=False";
+        await RunAsync("migrate", "--connection", second);
+
+        var again = await RunAsync("demo-data", "--participants", "60", "--connection", second, "--evidence-folder", evidence);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal("", again.Error);
+    }
+
+    [Fact]
     public async Task A_load_that_fails_leaves_no_evidence_files_behind()
     {
         var evidence = Path.Combine(folder, "evidence");
