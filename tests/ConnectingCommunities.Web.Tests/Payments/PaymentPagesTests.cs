@@ -71,6 +71,9 @@ public abstract class PaymentPagesTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.Equal(ClaimLineStatus.Paid, (await App.LineAsync(lines[0].LineId)).Status);
 
         var runs = await client.GetPageAsync("/payments?period=2021-05");
+        Assert.Null(runs.QuerySelector(".govuk-error-summary"));
+        Assert.Null((await client.GetPageAsync("/payments")).QuerySelector(".govuk-error-summary"));
+        Assert.Null((await client.GetPageAsync("/payments?page=2")).QuerySelector(".govuk-error-summary"));
         Assert.Contains(runs.QuerySelectorAll("table tbody tr"), r => r.TextContent.Contains("Test provider", StringComparison.Ordinal)
             && r.TextContent.Contains("£1,289.00", StringComparison.Ordinal) && r.TextContent.Contains("May 2021", StringComparison.Ordinal));
     }

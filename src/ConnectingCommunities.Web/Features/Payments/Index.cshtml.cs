@@ -15,7 +15,9 @@ public sealed class IndexModel(PaymentRunHandler handler, CurrentUser user) : Pa
     [BindProperty(SupportsGet = true)]
     public string? Period { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages puts the page's own name in the route value "page".
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public PagedList<PaymentRunSummary> Runs { get; private set; } = new([], 0, 1, Paging.DefaultPageSize);
