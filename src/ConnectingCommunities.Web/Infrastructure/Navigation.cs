@@ -23,6 +23,7 @@ public static class Navigation
         if (user.IsInRole(Roles.Advisor) || user.IsInRole(Roles.ProviderManager) || user.IsInRole(Roles.Commissioner))
         {
             items.Add(new("Caseload", "/participants"));
+            items.Add(new("Checks due", "/sustainment-checks"));
             items.Add(new("Help requests", "/help-requests"));
         }
 

@@ -29,6 +29,27 @@ public abstract class ClaimsApiTests<TFixture>(TFixture fixture) : IClassFixture
     private TestApp App => fixture.App;
 
     [Fact]
+    public async Task A_rejected_milestone_is_not_claimed_again_the_next_month_but_a_held_one_is()
+    {
+        var rejected = await App.PersonAsync("GL", Cohort.HardestToHelp);
+        var later = await App.PersonAsync("GL", Cohort.HarderToReach);
+        await App.JobOutcomeAsync(rejected, new DateOnly(2021, 8, 3));
+        await App.JobOutcomeAsync(later, new DateOnly(2021, 9, 7));
+        using var manager = await App.ApiClientAsync(DemoUsers.Manager("GL"));
+        using var commissioner = await App.ApiClientAsync(DemoUsers.Commissioner);
+        var august = await manager.CreateClaimAsync("GL", "2021-08");
+        var augustId = august.GetProperty("id").GetString();
+        await manager.PostAsync($"/api/v1/claims/{augustId}/submit");
+        var line = LineOf(august, rejected.Id, "JobOutcome").GetProperty("id").GetString();
+        await commissioner.PostAsync($"/api/v1/claims/{augustId}/lines/{line}/decision", new { decision = "Reject", reason = "Not the participant's payslip" });
+
+        var september = await manager.CreateClaimAsync("GL", "2021-09");
+
+        Assert.DoesNotContain(Lines(september), l => l.GetProperty("participantId").GetGuid() == rejected.Id);
+        Assert.Equal("JobOutcome", LineOf(september, later.Id, "JobOutcome").GetProperty("milestone").GetString());
+    }
+
+    [Fact]
     public async Task A_claim_goes_from_draft_to_every_line_decided_at_the_seeded_tariffs()
     {
         var hardest = await App.PersonAsync("WH", Cohort.HardestToHelp);

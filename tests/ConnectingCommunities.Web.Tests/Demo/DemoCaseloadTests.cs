@@ -116,7 +116,7 @@ public abstract class DemoCaseloadTests<TFixture>(TFixture fixture) : IClassFixt
         var db = scope.ServiceProvider.GetRequiredService<CcDbContext>();
         var engaged = await db.Participants.Where(p => p.EngagedOn != null).OrderBy(p => p.Reference).FirstAsync(Ct);
         var interventions = await db.Interventions.Where(i => i.ParticipantId == engaged.Id).OrderBy(i => i.Date).ToListAsync(Ct);
-        var milestone = await db.ParticipantMilestones.SingleAsync(m => m.ParticipantId == engaged.Id, Ct);
+        var milestone = await db.ParticipantMilestones.SingleAsync(m => m.ParticipantId == engaged.Id && m.Milestone == Milestone.Engaged, Ct);
         var barriers = await db.ParticipantBarriers.Where(b => b.ParticipantId == engaged.Id).ToListAsync(Ct);
         var reviews = await db.BarrierReviews.Where(r => r.ParticipantId == engaged.Id).ToListAsync(Ct);
         var actions = await db.PlanActions.Where(a => a.ParticipantId == engaged.Id).ToListAsync(Ct);

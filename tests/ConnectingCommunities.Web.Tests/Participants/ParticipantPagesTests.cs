@@ -15,6 +15,23 @@ public abstract class ParticipantPagesTests<TFixture>(TFixture fixture) : IClass
     private TestApp App => fixture.App;
 
     [Fact]
+    public async Task The_caseload_pages_through_long_results()
+    {
+        var surname = "Paginate" + new string([.. Enumerable.Range(0, 6).Select(_ => (char)('a' + Random.Shared.Next(26)))]);
+        for (var i = 0; i < 51; i++)
+        {
+            await App.AddAsync("GL", p => { p.LastName = surname; p.SearchLastName = surname.ToLowerInvariant(); });
+        }
+
+        using var manager = await App.SignInAsync(DemoUsers.Manager("GL"));
+        var first = await manager.GetPageAsync($"/participants?search={surname}");
+        var second = await manager.GetPageAsync($"/participants?search={surname}&page=2");
+
+        Assert.Equal(50, first.QuerySelectorAll("main table tbody tr").Length);
+        Assert.Single(second.QuerySelectorAll("main table tbody tr"));
+    }
+
+    [Fact]
     public async Task An_advisor_registers_a_participant_through_the_form()
     {
         using var advisor = await App.SignInAsync(DemoUsers.Advisor("WH"));

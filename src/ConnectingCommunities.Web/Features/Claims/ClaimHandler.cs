@@ -413,12 +413,14 @@ public sealed class ClaimHandler(
     private async Task<OutcomeClaim?> BuildAsync(Lot lot, ProgrammeRecord programme, Contract holder, ClaimPeriod period, CancellationToken cancellationToken)
     {
         var end = period.End;
-        var live = facts.LiveLines;
+        // Unclaimed: no line, or only held ones (they failed validation and may pass now). A rejected or
+        // recovered milestone was decided not payable, so it is not claimed again month after month.
+        var claimed = db.ClaimLines.Where(l => l.Status != ClaimLineStatus.Held);
         var candidates =
             from m in db.ParticipantMilestones
             join p in db.Participants on m.ParticipantId equals p.Id
             where p.LotId == lot.Id && m.AchievedOn <= end
-                && !live.Any(l => l.ParticipantId == m.ParticipantId && l.Milestone == m.Milestone)
+                && !claimed.Any(l => l.ParticipantId == m.ParticipantId && l.Milestone == m.Milestone)
             select new { m.ParticipantId, m.Milestone, m.AchievedOn, p.Reference, p.Cohort };
         var rows = await candidates.AsNoTracking().ToListAsync(cancellationToken);
         var tariffs = TariffHandler.Schedule(await db.Tariffs.AsNoTracking().Where(t => t.ProgrammeId == programme.Id).ToListAsync(cancellationToken));

@@ -45,7 +45,9 @@ public sealed class IndexModel(ParticipantQueries queries, CurrentUser user, CcD
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages puts the page's own name in the route value "page".
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public PagedList<ParticipantListItem> Participants { get; private set; } = new([], 0, 1, Paging.DefaultPageSize);

@@ -12,7 +12,7 @@ namespace ConnectingCommunities.Web.Features.Participants;
 
 /// <summary>One thing that happened to a participant.</summary>
 /// <param name="Date">The day it happened.</param>
-/// <param name="Kind">Registered, Contact, Milestone, JobStart, Barrier, Goal, Action, Transfer, Change.</param>
+/// <param name="Kind">Registered, Contact, Milestone, JobStart, JobEnd, SustainmentCheck, Progression, Barrier, Goal, Action, Transfer, Change.</param>
 /// <param name="Title">What happened, in words.</param>
 /// <param name="Detail">More about it, or null.</param>
 /// <param name="By">Who recorded it, or null.</param>
@@ -56,6 +56,22 @@ public sealed class TimelineQuery(CcDbContext db, ParticipantAccess access)
             $"{j.WeeklyHours.ToString("0.##", Formatting.EnGb)} hours a week at {Formatting.Money(j.HourlyWage)} an hour, {Outcomes.OutcomeNames.DisplayName(j.ContractType).ToLowerInvariant()}"
                 + (j.Evidence.Count == 0 ? "" : $"; {j.Evidence.Count} evidence file{(j.Evidence.Count == 1 ? "" : "s")}"),
             null, j.RecordedAt)));
+
+        entries.AddRange(jobStarts.Where(j => j.EndDate is not null).Select(j => new TimelineEntry(
+            j.EndDate!.Value, "JobEnd", $"Left work: {j.JobTitle} at {j.Employer?.Name}", j.EndReason, null, null)));
+
+        var checks = await db.SustainmentChecks.AsNoTracking().Where(c => c.ParticipantId == participantId).ToListAsync(cancellationToken);
+        entries.AddRange(checks.Select(c => new TimelineEntry(
+            c.CheckedOn, "SustainmentCheck",
+            $"{Outcomes.SustainmentNames.CheckName(c.Milestone)} (due {Formatting.Date(c.DueOn)}): {(c.Result == SustainmentCheckResult.InWork ? "in work" : "not in work")}",
+            c.Notes, null, c.RecordedAt)));
+
+        var changesInWork = await db.ProgressionRecords.AsNoTracking().Where(p => p.ParticipantId == participantId).ToListAsync(cancellationToken);
+        entries.AddRange(changesInWork.Select(p => new TimelineEntry(
+            p.ChangedOn, "Progression",
+            $"Change in work: {p.WeeklyHours.ToString("0.##", Formatting.EnGb)} hours a week at {Formatting.Money(p.HourlyWage)} an hour"
+                + (p.MeetsStrict ? " (progression under the strict definition)" : p.MeetsWider ? " (progression under the wider definition only)" : ""),
+            p.Promotion ? "Promotion" : p.LateralMoveReason, null, p.RecordedAt)));
 
         var barriers = await db.ParticipantBarriers.AsNoTracking().Where(b => b.ParticipantId == participantId).ToListAsync(cancellationToken);
         var reviews = await db.BarrierReviews.AsNoTracking().Where(r => r.ParticipantId == participantId).ToListAsync(cancellationToken);

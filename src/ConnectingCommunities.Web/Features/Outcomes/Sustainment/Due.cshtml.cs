@@ -27,7 +27,9 @@ public sealed class DueModel(SustainmentWorklist worklist, CurrentUser user, CcD
     [BindProperty(SupportsGet = true, Name = "within")]
     public string? Within { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: Razor Pages puts the page's own name in the route value "page".
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public PagedList<DueCheckView> Checks { get; private set; } = new([], 0, 1, Paging.DefaultPageSize);
