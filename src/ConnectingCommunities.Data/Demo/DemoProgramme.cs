@@ -106,9 +106,7 @@ public sealed record DemoProgramme(
         {
             Tariffs = [.. tariffs.Select(t => new TariffRate(t.Milestone, t.Cohort, t.EffectiveFrom, t.Amount))],
             SustainmentGapDays = programme.SustainmentGapDays,
-            ProgressionDefinition = programme.ProgressionDefinition == Entities.ProgressionDefinition.Wider
-                ? Domain.Outcomes.ProgressionDefinition.Wider
-                : Domain.Outcomes.ProgressionDefinition.Strict,
+            ProgressionDefinition = programme.ProgressionDefinition,
             AuditSamplePercentage = programme.AuditSamplePercentage,
             AuditAllAboveAmount = programme.AuditAllAboveAmount,
             FlaggedProviders = flagged.ToHashSet(),

@@ -1,15 +1,7 @@
+using ConnectingCommunities.Domain.Outcomes;
 using ConnectingCommunities.Domain.Programme;
 
 namespace ConnectingCommunities.Data.Entities;
-
-public enum ProgressionDefinition
-{
-    /// <summary>Weekly earnings up by at least 10% on the baseline (the programme's own definition).</summary>
-    Strict = 1,
-
-    /// <summary>Also promotion, more hours, a better contract or a lateral move that improves prospects.</summary>
-    Wider = 2,
-}
 
 public sealed class ProgrammeRecord : VersionedEntity
 {

@@ -1,3 +1,4 @@
+using ConnectingCommunities.Domain.Outcomes;
 using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.Domain.Programme;
 using Microsoft.EntityFrameworkCore;

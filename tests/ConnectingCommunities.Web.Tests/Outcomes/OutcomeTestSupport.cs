@@ -121,7 +121,7 @@ internal static class OutcomeTestSupport
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task SetProgrammeAsync(this TestApp app, Data.Entities.ProgressionDefinition definition, int? gapDays = null)
+    public static async Task SetProgrammeAsync(this TestApp app, Domain.Outcomes.ProgressionDefinition definition, int? gapDays = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.CcDbContext>();

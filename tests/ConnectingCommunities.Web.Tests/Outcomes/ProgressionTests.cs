@@ -7,7 +7,7 @@ using ConnectingCommunities.Web.Tests.Participants.Plan;
 using static ConnectingCommunities.Web.Tests.Outcomes.JobStartTestSupport;
 using static ConnectingCommunities.Web.Tests.Outcomes.OutcomeTestSupport;
 using static ConnectingCommunities.Web.Tests.Participants.Plan.PlanTestSupport;
-using ProgrammeDefinition = ConnectingCommunities.Data.Entities.ProgressionDefinition;
+using ProgrammeDefinition = ConnectingCommunities.Domain.Outcomes.ProgressionDefinition;
 
 namespace ConnectingCommunities.Web.Tests.Outcomes;
 

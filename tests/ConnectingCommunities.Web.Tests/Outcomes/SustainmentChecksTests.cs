@@ -209,14 +209,14 @@ public abstract class SustainmentChecksTests<TFixture>(TFixture fixture) : IClas
         await client.JobStartAsync(participant.Id, "2021-08-30");
         try
         {
-            await App.SetProgrammeAsync(Data.Entities.ProgressionDefinition.Strict, gapDays: 29);
+            await App.SetProgrammeAsync(Domain.Outcomes.ProgressionDefinition.Strict, gapDays: 29);
             var checks = Items(await client.GetJsonAsync($"/api/v1/participants/{participant.Id}/sustainment-checks"));
             Assert.Equal(3, checks.Count);
             Assert.All(checks, c => Assert.Equal("2021-06-14", c.GetProperty("runStart").GetString()));
         }
         finally
         {
-            await App.SetProgrammeAsync(Data.Entities.ProgressionDefinition.Strict, gapDays: 28);
+            await App.SetProgrammeAsync(Domain.Outcomes.ProgressionDefinition.Strict, gapDays: 28);
         }
     }
 

@@ -88,7 +88,7 @@ public sealed class ClaimFactsLoader(CcDbContext db, TimeProvider clock)
                 .ToListAsync(cancellationToken))
             .ToLookup(c => (c.ParticipantId, c.Milestone));
 
-        var strict = programme.ProgressionDefinition == Data.Entities.ProgressionDefinition.Strict;
+        var strict = programme.ProgressionDefinition == Domain.Outcomes.ProgressionDefinition.Strict;
         var progressions = (await db.ProgressionRecords.AsNoTracking()
                 .Where(r => participantIds.Contains(r.ParticipantId) && (strict ? r.MeetsStrict : r.MeetsWider))
                 .Select(r => new { r.Id, r.ParticipantId, r.ChangedOn })

@@ -34,7 +34,7 @@ public sealed class OutcomeFacts(CcDbContext db)
         var programme = await db.Programmes.AsNoTracking().OrderBy(p => p.StartDate)
             .Select(p => new { p.SustainmentGapDays, p.ProgressionDefinition }).FirstOrDefaultAsync(cancellationToken);
         // The programme record keeps its own copy of the definitions; the domain's rules take the domain's.
-        var paying = programme?.ProgressionDefinition == Data.Entities.ProgressionDefinition.Wider ? ProgressionDefinition.Wider : ProgressionDefinition.Strict;
+        var paying = programme?.ProgressionDefinition ?? ProgressionDefinition.Strict;
         return new OutcomeSettings(programme?.SustainmentGapDays ?? EmploymentContinuity.DefaultGapDays, paying);
     }
 

@@ -1,3 +1,4 @@
+using ConnectingCommunities.Domain.Outcomes;
 using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.Web.Infrastructure;
 using ConnectingCommunities.Web.Infrastructure.Govuk;

@@ -1,3 +1,4 @@
+using ConnectingCommunities.Domain.Outcomes;
 using ConnectingCommunities.Data;
 using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.Web.Infrastructure;
