@@ -38,6 +38,15 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
     public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
     public DbSet<PaymentRun> PaymentRuns => Set<PaymentRun>();
     public DbSet<PaymentRunLine> PaymentRunLines => Set<PaymentRunLine>();
+    public DbSet<EmployerRelationship> EmployerRelationships => Set<EmployerRelationship>();
+    public DbSet<EmployerContact> EmployerContacts => Set<EmployerContact>();
+    public DbSet<EmployerActivity> EmployerActivities => Set<EmployerActivity>();
+    public DbSet<JobGoals> JobGoals => Set<JobGoals>();
+    public DbSet<Vacancy> Vacancies => Set<Vacancy>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
+    public DbSet<MatchReview> MatchReviews => Set<MatchReview>();
+    public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -159,6 +168,7 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
         builder.Entity<AppUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
         ConfigureParticipants(builder);
         ConfigureOutcomes(builder);
+        ConfigureBrokerage(builder);
 
         SnakeCaseNames.Apply(builder);
     }
@@ -311,6 +321,15 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
             // One employer, one record: the database refuses a second one of the same name even under a race.
             e.HasIndex(x => x.NormalisedName).IsUnique();
             e.Property(x => x.Postcode).HasMaxLength(8);
+            e.HasIndex(x => x.Postcode);
+            e.Property(x => x.CompaniesHouseNumber).HasMaxLength(8);
+            e.Property(x => x.SicSection).HasMaxLength(1);
+            e.Property(x => x.SizeBand).HasMaxLength(20);
+            e.Property(x => x.AddressLine1).HasMaxLength(200);
+            e.Property(x => x.AddressLine2).HasMaxLength(200);
+            e.Property(x => x.Town).HasMaxLength(100);
+            e.HasOne<Lot>().WithMany().HasForeignKey(x => x.AddedByLotId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AddedById).OnDelete(DeleteBehavior.SetNull);
         });
         builder.Entity<JobStart>(e =>
         {
@@ -375,6 +394,114 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
             e.HasMany(p => p.Evidence).WithOne().HasForeignKey(f => f.ProgressionRecordId).OnDelete(DeleteBehavior.Cascade);
         });
         ConfigureClaims(builder);
+    }
+
+    private static void ConfigureBrokerage(ModelBuilder builder)
+    {
+        builder.Entity<EmployerRelationship>(e =>
+        {
+            e.ToTable("employer_relationships");
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.EngagementMethod).HasMaxLength(40);
+            e.Property(x => x.Notes).HasMaxLength(4000);
+            // One relationship per lot and employer: the lot's notes and history hang from it.
+            e.HasIndex(x => new { x.EmployerId, x.LotId }).IsUnique();
+            e.HasIndex(x => x.LotId);
+            e.HasOne(x => x.Employer).WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Lot>().WithMany().HasForeignKey(x => x.LotId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<EmployerContact>(e =>
+        {
+            e.ToTable("employer_contacts");
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.JobTitle).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Phone).HasMaxLength(30);
+            e.HasIndex(x => new { x.EmployerId, x.LotId });
+            e.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Lot>().WithMany().HasForeignKey(x => x.LotId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<EmployerActivity>(e =>
+        {
+            e.ToTable("employer_activities");
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.Notes).HasMaxLength(4000);
+            e.HasIndex(x => new { x.EmployerId, x.LotId, x.OccurredOn });
+            e.HasIndex(x => new { x.LotId, x.OccurredOn });
+            e.HasOne<Employer>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Lot>().WithMany().HasForeignKey(x => x.LotId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedById).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<JobGoals>(e =>
+        {
+            e.ToTable("job_goals");
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => x.ParticipantId).IsUnique();
+            e.Property(x => x.MinWeeklyHours).HasPrecision(5, 2);
+            e.Property(x => x.MaxWeeklyHours).HasPrecision(5, 2);
+            e.Property(x => x.MaxTravelMiles).HasPrecision(6, 1);
+            e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UpdatedById).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<Vacancy>(e =>
+        {
+            e.ToTable("vacancies");
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.SocCode).HasMaxLength(4);
+            e.Property(x => x.Postcode).HasMaxLength(8);
+            e.Property(x => x.ShiftPattern).HasMaxLength(40);
+            e.Property(x => x.WeeklyHours).HasPrecision(5, 2);
+            e.Property(x => x.HourlyWage).HasPrecision(9, 2);
+            e.Property(x => x.MinimumQualification).HasMaxLength(40);
+            e.Property(x => x.Description).HasMaxLength(4000);
+            e.HasIndex(x => new { x.Status, x.ClosingOn });
+            e.HasIndex(x => x.EmployerId);
+            e.HasIndex(x => x.FoundByLotId);
+            e.HasOne(x => x.Employer).WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Lot>().WithMany().HasForeignKey(x => x.FoundByLotId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<Referral>(e =>
+        {
+            e.ToTable("referrals");
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            // A participant is put forward for a vacancy once; a second referral finds the first.
+            e.HasIndex(x => new { x.VacancyId, x.ParticipantId }).IsUnique();
+            e.HasIndex(x => x.ParticipantId);
+            e.HasIndex(x => new { x.LotId, x.Status });
+            e.HasOne(x => x.Vacancy).WithMany().HasForeignKey(x => x.VacancyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Lot>().WithMany().HasForeignKey(x => x.LotId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<JobStart>().WithMany().HasForeignKey(x => x.JobStartId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Intervention>().WithMany().HasForeignKey(x => x.InterventionId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ReferredById).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(x => x.Events).WithOne().HasForeignKey(v => v.ReferralId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ReferralEvent>(e =>
+        {
+            e.ToTable("referral_events");
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.HasIndex(x => x.ReferralId);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedById).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<MatchReview>(e =>
+        {
+            e.ToTable("match_reviews");
+            e.HasIndex(x => new { x.ParticipantId, x.ReviewedOn });
+            e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<PlanAction>().WithMany().HasForeignKey(x => x.PlanActionId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ReviewedById).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<PostcodeLocation>(e =>
+        {
+            e.ToTable("postcode_locations");
+            e.HasKey(x => x.Postcode);
+            e.Property(x => x.Postcode).HasMaxLength(8);
+        });
     }
 
     private static void ConfigureClaims(ModelBuilder builder)

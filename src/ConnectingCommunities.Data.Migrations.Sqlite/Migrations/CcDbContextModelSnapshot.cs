@@ -465,6 +465,29 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AddedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by_id");
+
+                    b.Property<Guid?>("AddedByLotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by_lot_id");
+
+                    b.Property<string>("AddressLine1")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_line1");
+
+                    b.Property<string>("AddressLine2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_line2");
+
+                    b.Property<string>("CompaniesHouseNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("companies_house_number");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -486,14 +509,211 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("postcode");
 
+                    b.Property<string>("SicSection")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sic_section");
+
+                    b.Property<string>("SizeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("size_band");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("town");
+
                     b.HasKey("Id")
                         .HasName("pk_employers");
+
+                    b.HasIndex("AddedById")
+                        .HasDatabaseName("ix_employers_added_by_id");
+
+                    b.HasIndex("AddedByLotId")
+                        .HasDatabaseName("ix_employers_added_by_lot_id");
 
                     b.HasIndex("NormalisedName")
                         .IsUnique()
                         .HasDatabaseName("ix_employers_normalised_name");
 
+                    b.HasIndex("Postcode")
+                        .HasDatabaseName("ix_employers_postcode");
+
                     b.ToTable("employers", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.EmployerActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<int?>("ParticipantsInvolved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants_involved");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_activities");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_employer_activities_recorded_by_id");
+
+                    b.HasIndex("LotId", "OccurredOn")
+                        .HasDatabaseName("ix_employer_activities_lot_id_occurred_on");
+
+                    b.HasIndex("EmployerId", "LotId", "OccurredOn")
+                        .HasDatabaseName("ix_employer_activities_employer_id_lot_id_occurred_on");
+
+                    b.ToTable("employer_activities", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.EmployerContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_title");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_contacts");
+
+                    b.HasIndex("LotId")
+                        .HasDatabaseName("ix_employer_contacts_lot_id");
+
+                    b.HasIndex("EmployerId", "LotId")
+                        .HasDatabaseName("ix_employer_contacts_employer_id_lot_id");
+
+                    b.ToTable("employer_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.EmployerRelationship", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BeganOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("began_on");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("EngagementMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("engagement_method");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_relationships");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_employer_relationships_created_by_id");
+
+                    b.HasIndex("LotId")
+                        .HasDatabaseName("ix_employer_relationships_lot_id");
+
+                    b.HasIndex("EmployerId", "LotId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_relationships_employer_id_lot_id");
+
+                    b.ToTable("employer_relationships", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.EvidenceFile", b =>
@@ -787,6 +1007,101 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.ToTable("interventions", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.JobGoals", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("AvailableDays")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("available_days");
+
+                    b.Property<TimeOnly?>("AvailableFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("available_from");
+
+                    b.Property<TimeOnly?>("AvailableUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("available_until");
+
+                    b.Property<bool>("CanWorkNights")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("can_work_nights");
+
+                    b.Property<bool>("CanWorkWeekends")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("can_work_weekends");
+
+                    b.Property<bool>("HasDrivingLicence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_driving_licence");
+
+                    b.Property<bool>("HasOwnTransport")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_own_transport");
+
+                    b.Property<decimal?>("MaxTravelMiles")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("max_travel_miles");
+
+                    b.Property<int?>("MaxTravelMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_travel_minutes");
+
+                    b.Property<decimal?>("MaxWeeklyHours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("max_weekly_hours");
+
+                    b.Property<decimal?>("MinWeeklyHours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("min_weekly_hours");
+
+                    b.PrimitiveCollection<string>("Occupations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupations");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.PrimitiveCollection<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skills");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_goals");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_goals_participant_id");
+
+                    b.HasIndex("UpdatedById")
+                        .HasDatabaseName("ix_job_goals_updated_by_id");
+
+                    b.ToTable("job_goals", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.JobStart", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1016,6 +1331,52 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_lot_postcodes_lot_id_postcode");
 
                     b.ToTable("lot_postcodes", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.MatchReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid?>("PlanActionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_action_id");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by_id");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<int>("VacanciesShown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vacancies_shown");
+
+                    b.HasKey("Id")
+                        .HasName("pk_match_reviews");
+
+                    b.HasIndex("PlanActionId")
+                        .HasDatabaseName("ix_match_reviews_plan_action_id");
+
+                    b.HasIndex("ReviewedById")
+                        .HasDatabaseName("ix_match_reviews_reviewed_by_id");
+
+                    b.HasIndex("ParticipantId", "ReviewedOn")
+                        .HasDatabaseName("ix_match_reviews_participant_id_reviewed_on");
+
+                    b.ToTable("match_reviews", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.OutcomeClaim", b =>
@@ -1748,6 +2109,31 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.ToTable("plan_actions", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PostcodeLocation", b =>
+                {
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postcode");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.HasKey("Postcode")
+                        .HasName("pk_postcode_locations");
+
+                    b.ToTable("postcode_locations", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.ProgrammeRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1798,6 +2184,16 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("progression_definition");
+
+                    b.Property<decimal>("RagAmberFromPercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rag_amber_from_percent");
+
+                    b.Property<decimal>("RagGreenFromPercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rag_green_from_percent");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT")
@@ -1974,6 +2370,152 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_providers_name");
 
                     b.ToTable("providers", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("InterventionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intervention_id");
+
+                    b.Property<DateOnly?>("InterviewOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interview_on");
+
+                    b.Property<Guid?>("JobStartId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_start_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<int?>("MatchScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("match_score");
+
+                    b.Property<DateOnly?>("OfferedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offered_on");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReferredById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_by_id");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_on");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("InterventionId")
+                        .HasDatabaseName("ix_referrals_intervention_id");
+
+                    b.HasIndex("JobStartId")
+                        .HasDatabaseName("ix_referrals_job_start_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_referrals_participant_id");
+
+                    b.HasIndex("ReferredById")
+                        .HasDatabaseName("ix_referrals_referred_by_id");
+
+                    b.HasIndex("LotId", "Status")
+                        .HasDatabaseName("ix_referrals_lot_id_status");
+
+                    b.HasIndex("VacancyId", "ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_vacancy_id_participant_id");
+
+                    b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ReferralEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_events");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_referral_events_recorded_by_id");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_referral_events_referral_id");
+
+                    b.ToTable("referral_events", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>
@@ -2178,6 +2720,151 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_user_lots_lot_id");
 
                     b.ToTable("user_lots", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Vacancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ClosingOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closing_on");
+
+                    b.Property<string>("ContractType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<string>("DesirableSkills")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("desirable_skills");
+
+                    b.Property<bool>("DrivingLicenceRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("driving_licence_required");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_id");
+
+                    b.Property<TimeOnly?>("EndsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("FoundByLotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_by_lot_id");
+
+                    b.Property<decimal>("HourlyWage")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hourly_wage");
+
+                    b.Property<string>("MinimumQualification")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("minimum_qualification");
+
+                    b.Property<int>("Positions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("positions");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postcode");
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_on");
+
+                    b.PrimitiveCollection<string>("RequiredSkills")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("required_skills");
+
+                    b.Property<string>("ShiftPattern")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shift_pattern");
+
+                    b.Property<string>("SocCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("soc_code");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<decimal>("WeeklyHours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("weekly_hours");
+
+                    b.PrimitiveCollection<string>("WorkingDays")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vacancies");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_vacancies_created_by_id");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_vacancies_employer_id");
+
+                    b.HasIndex("FoundByLotId")
+                        .HasDatabaseName("ix_vacancies_found_by_lot_id");
+
+                    b.HasIndex("Status", "ClosingOn")
+                        .HasDatabaseName("ix_vacancies_status_closing_on");
+
+                    b.ToTable("vacancies", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -2421,6 +3108,86 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_contract_variations_contracts_contract_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Employer", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_employers_identity_users_added_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("AddedByLotId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_employers_lots_added_by_lot_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.EmployerActivity", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_activities_employers_employer_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_activities_lots_lot_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_employer_activities_identity_users_recorded_by_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.EmployerContact", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_contacts_employers_employer_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_contacts_lots_lot_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.EmployerRelationship", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_employer_relationships_identity_users_created_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_relationships_employers_employer_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_relationships_lots_lot_id");
+
+                    b.Navigation("Employer");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.EvidenceFile", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.JobStart", null)
@@ -2491,6 +3258,22 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_interventions_participants_participant_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.JobGoals", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_goals_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_job_goals_identity_users_updated_by_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.JobStart", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.Employer", "Employer")
@@ -2555,6 +3338,28 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lot_postcodes_lots_lot_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.MatchReview", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_reviews_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("PlanActionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_match_reviews_plan_actions_plan_action_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_match_reviews_identity_users_reviewed_by_id");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.OutcomeClaim", b =>
@@ -2742,6 +3547,66 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_progression_records_identity_users_recorded_by_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Referral", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Intervention", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_referrals_interventions_intervention_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.JobStart", null)
+                        .WithMany()
+                        .HasForeignKey("JobStartId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_referrals_job_starts_job_start_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_lots_lot_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_referrals_identity_users_referred_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Vacancy", "Vacancy")
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_vacancies_vacancy_id");
+
+                    b.Navigation("Vacancy");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ReferralEvent", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_referral_events_identity_users_recorded_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Referral", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_events_referrals_referral_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.JobStart", null)
@@ -2803,6 +3668,31 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_user_lots_identity_users_user_id");
 
                     b.Navigation("Lot");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Vacancy", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_vacancies_identity_users_created_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_vacancies_employers_employer_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("FoundByLotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_vacancies_lots_found_by_lot_id");
+
+                    b.Navigation("Employer");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2907,6 +3797,11 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.ProgressionRecord", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.Referral", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>

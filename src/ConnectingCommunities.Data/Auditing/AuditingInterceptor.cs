@@ -25,6 +25,9 @@ public sealed class AuditingInterceptor(IAuditActor actor, TimeProvider clock) :
     [
         typeof(IdentityUserToken<Guid>), typeof(IdentityUserLogin<Guid>), typeof(IdentityUserClaim<Guid>),
         typeof(IdentityRoleClaim<Guid>),
+
+        // Reference coordinates imported in bulk (hundreds of thousands of rows); the import itself is audited once.
+        typeof(PostcodeLocation),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -151,6 +154,11 @@ public sealed class AuditingInterceptor(IAuditActor actor, TimeProvider clock) :
         UserLot userLot => userLot.LotId,
         Participant participant => participant.LotId,
         HelpRequest request => request.LotId,
+        EmployerRelationship relationship => relationship.LotId,
+        EmployerContact contact => contact.LotId,
+        EmployerActivity activity => activity.LotId,
+        Vacancy vacancy => vacancy.FoundByLotId,
+        Referral referral => referral.LotId,
         _ => null,
     };
 }

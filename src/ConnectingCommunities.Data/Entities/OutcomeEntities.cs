@@ -37,6 +37,23 @@ public sealed class Employer : Entity
     public string? Postcode { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Companies House registration number, 8 characters (e.g. 01234567, SC123456), when registered.</summary>
+    public string? CompaniesHouseNumber { get; set; }
+
+    /// <summary>SIC 2007 section letter, A to U.</summary>
+    public string? SicSection { get; set; }
+
+    /// <summary>Code of the size band (employees), from the brokerage reference data.</summary>
+    public string? SizeBand { get; set; }
+
+    public string? AddressLine1 { get; set; }
+    public string? AddressLine2 { get; set; }
+    public string? Town { get; set; }
+
+    /// <summary>The lot that first entered the organisation; null for employers first named on a job start.</summary>
+    public Guid? AddedByLotId { get; set; }
+    public Guid? AddedById { get; set; }
 }
 
 /// <summary>A participant starting a job: the job outcome the programme pays for, and the start of sustainment.</summary>

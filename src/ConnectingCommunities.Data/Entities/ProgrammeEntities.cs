@@ -22,6 +22,12 @@ public sealed class ProgrammeRecord : VersionedEntity
 
     /// <summary>Every claim line above this amount is picked for audit; null for no such rule.</summary>
     public decimal? AuditAllAboveAmount { get; set; } = 1000m;
+
+    /// <summary>Performance at or above this percentage of target to date is green.</summary>
+    public decimal RagGreenFromPercent { get; set; } = 95m;
+
+    /// <summary>Performance at or above this percentage of target to date (and below green) is amber; below it, red.</summary>
+    public decimal RagAmberFromPercent { get; set; } = 80m;
     public List<LotGroup> Groups { get; } = [];
     public List<Lot> Lots { get; } = [];
 }

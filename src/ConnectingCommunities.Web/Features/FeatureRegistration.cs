@@ -1,4 +1,5 @@
 using ConnectingCommunities.Web.Features.Account;
+using ConnectingCommunities.Web.Features.Brokerage;
 using ConnectingCommunities.Web.Features.Health;
 using ConnectingCommunities.Web.Features.Claims;
 using ConnectingCommunities.Web.Features.HelpRequests;
@@ -7,6 +8,7 @@ using ConnectingCommunities.Web.Features.Participants;
 using ConnectingCommunities.Web.Features.Participants.Moves;
 using ConnectingCommunities.Web.Features.Participants.Plan;
 using ConnectingCommunities.Web.Features.Payments;
+using ConnectingCommunities.Web.Features.Performance;
 using ConnectingCommunities.Web.Features.SetUp.Areas;
 using ConnectingCommunities.Web.Features.SetUp.Contracts;
 using ConnectingCommunities.Web.Features.SetUp.Lots;
@@ -40,6 +42,8 @@ public static class FeatureRegistration
         services.AddOutcomesFeature();
         services.AddClaimsFeature();
         services.AddPaymentsFeature();
+        services.AddPerformanceFeature();
+        services.AddBrokerageFeature();
         return services;
     }
 
@@ -56,6 +60,8 @@ public static class FeatureRegistration
         conventions.AddOutcomesFeatureRoutes();
         conventions.AddClaimsFeatureRoutes();
         conventions.AddPaymentsFeatureRoutes();
+        conventions.AddPerformanceFeatureRoutes();
+        conventions.AddBrokerageFeatureRoutes();
     }
 
     public static void MapApi(this WebApplication app)
@@ -78,6 +84,8 @@ public static class FeatureRegistration
         api.MapOutcomesFeatureApi();
         api.MapClaimsFeatureApi();
         api.MapPaymentsFeatureApi();
+        api.MapPerformanceFeatureApi();
+        api.MapBrokerageFeatureApi();
     }
 
     public static void MapHealth(this WebApplication app) => HealthEndpoint.Map(app);

@@ -25,10 +25,13 @@ public static class Navigation
             items.Add(new("Caseload", "/participants"));
             items.Add(new("Checks due", "/sustainment-checks"));
             items.Add(new("Help requests", "/help-requests"));
+            items.Add(new("Vacancies", "/vacancies"));
+            items.Add(new("Employers", "/employers"));
         }
 
         if (user.IsInRole(Roles.ProviderManager) || user.IsInRole(Roles.Commissioner))
         {
+            items.Add(new("Performance", "/performance"));
             items.Add(new("Claims", "/claims"));
             items.Add(new("Payments", "/payments"));
         }

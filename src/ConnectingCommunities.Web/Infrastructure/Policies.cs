@@ -28,6 +28,9 @@ public static class Policies
     /// <summary>Validating claims, deciding lines, making payment runs and recoveries: commissioners only.</summary>
     public const string ClaimValidation = nameof(ClaimValidation);
 
+    /// <summary>Performance against profile: provider managers for their lots, commissioners for the programme.</summary>
+    public const string Performance = nameof(Performance);
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -39,5 +42,6 @@ public static class Policies
         options.AddPolicy(Claims, p => p.RequireAuthenticatedUser().RequireRole(Roles.ProviderManager, Roles.Commissioner));
         options.AddPolicy(ClaimMaking, p => p.RequireAuthenticatedUser().RequireRole(Roles.ProviderManager));
         options.AddPolicy(ClaimValidation, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner));
+        options.AddPolicy(Performance, p => p.RequireAuthenticatedUser().RequireRole(Roles.ProviderManager, Roles.Commissioner));
     }
 }

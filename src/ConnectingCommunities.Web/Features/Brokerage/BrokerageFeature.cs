@@ -1,0 +1,27 @@
+using ConnectingCommunities.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace ConnectingCommunities.Web.Features.Brokerage;
+
+/// <summary>Employers, vacancies, job goals, matching and referrals: handlers, page routes and API endpoints.</summary>
+public static class BrokerageFeature
+{
+    public static IServiceCollection AddBrokerageFeature(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static PageConventionCollection AddBrokerageFeatureRoutes(this PageConventionCollection conventions)
+    {
+        ArgumentNullException.ThrowIfNull(conventions);
+        // Reading: advisors, managers (their lots' contacts and participants) and commissioners. Writing pages add
+        // [Authorize(Policy = Policies.CaseworkWrite)]. Each page's @page directive holds its route.
+        conventions.AuthorizeFolder("/Brokerage", Policies.Casework);
+        return conventions;
+    }
+
+    public static RouteGroupBuilder MapBrokerageFeatureApi(this RouteGroupBuilder api)
+    {
+        return api;
+    }
+}
