@@ -47,6 +47,13 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
     public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
     public DbSet<MatchReview> MatchReviews => Set<MatchReview>();
     public DbSet<PostcodeLocation> PostcodeLocations => Set<PostcodeLocation>();
+    public DbSet<DataImport> Imports => Set<DataImport>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+    public DbSet<ExternalRecord> ExternalRecords => Set<ExternalRecord>();
+    public DbSet<ErasureRecord> Erasures => Set<ErasureRecord>();
+    public DbSet<RetentionReview> RetentionReviews => Set<RetentionReview>();
+    public DbSet<PlatformSecret> PlatformSecrets => Set<PlatformSecret>();
+    public DbSet<IndicatorAssessment> IndicatorAssessments => Set<IndicatorAssessment>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -169,6 +176,7 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
         ConfigureParticipants(builder);
         ConfigureOutcomes(builder);
         ConfigureBrokerage(builder);
+        ConfigureDataExchange(builder);
 
         SnakeCaseNames.Apply(builder);
     }
@@ -501,6 +509,76 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
             e.ToTable("postcode_locations");
             e.HasKey(x => x.Postcode);
             e.Property(x => x.Postcode).HasMaxLength(8);
+        });
+    }
+
+    private static void ConfigureDataExchange(ModelBuilder builder)
+    {
+        builder.Entity<DataImport>(e =>
+        {
+            e.ToTable("imports");
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.StoredFileName).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.Warnings).HasMaxLength(8000);
+            e.Property(x => x.FailureMessage).HasMaxLength(4000);
+            e.HasIndex(x => new { x.LotId, x.UploadedAt });
+            e.HasOne<Lot>().WithMany().HasForeignKey(x => x.LotId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UploadedById).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AppliedById).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(x => x.Errors).WithOne().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ImportRowError>(e =>
+        {
+            e.ToTable("import_row_errors");
+            e.Property(x => x.Column).HasMaxLength(100);
+            e.Property(x => x.Value).HasMaxLength(500);
+            e.Property(x => x.Message).HasMaxLength(1000);
+            e.HasIndex(x => new { x.ImportId, x.Row });
+        });
+        builder.Entity<ExternalRecord>(e =>
+        {
+            e.ToTable("external_records");
+            e.Property(x => x.ExternalId).HasMaxLength(100);
+            e.Property(x => x.ContentHash).HasMaxLength(64);
+            // The provider's identifier names one record of its lot: a re-upload updates, never duplicates.
+            e.HasIndex(x => new { x.LotId, x.Type, x.ExternalId }).IsUnique();
+            e.HasIndex(x => x.EntityId);
+            e.HasOne<Lot>().WithMany().HasForeignKey(x => x.LotId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<DataImport>().WithMany().HasForeignKey(x => x.LastImportId).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<ErasureRecord>(e =>
+        {
+            e.ToTable("erasures");
+            e.Property(x => x.Reference).HasMaxLength(20);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.Erased).HasMaxLength(4000);
+            e.Property(x => x.Kept).HasMaxLength(8000);
+            e.HasIndex(x => x.ParticipantId);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ErasedById).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<RetentionReview>(e =>
+        {
+            e.ToTable("retention_reviews");
+            e.HasIndex(x => x.RunAt);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ConfirmedById).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<PlatformSecret>(e =>
+        {
+            e.ToTable("platform_secrets");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Value).HasMaxLength(2000);
+        });
+        builder.Entity<IndicatorAssessment>(e =>
+        {
+            e.ToTable("indicator_assessments");
+            e.Property(x => x.Version).IsConcurrencyToken();
+            // One baseline and one follow-up per participant: the change score pairs them.
+            e.HasIndex(x => new { x.ParticipantId, x.Point }).IsUnique();
+            e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedById).OnDelete(DeleteBehavior.SetNull);
         });
     }
 

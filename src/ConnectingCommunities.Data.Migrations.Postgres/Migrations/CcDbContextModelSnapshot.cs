@@ -464,6 +464,129 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                     b.ToTable("contract_variations", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.DataImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<Guid?>("AppliedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("applied_by_id");
+
+                    b.Property<bool>("AppliedValidRowsOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("applied_valid_rows_only");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("failure_message");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<int>("RowsInError")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_in_error");
+
+                    b.Property<int>("RowsNew")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_new");
+
+                    b.Property<int>("RowsProcessed")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_processed");
+
+                    b.Property<int>("RowsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_total");
+
+                    b.Property<int>("RowsUnchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_unchanged");
+
+                    b.Property<int>("RowsUpdated")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_updated");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StoredFileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stored_file_name");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.Property<DateTimeOffset?>("ValidatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("validated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Warnings")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id")
+                        .HasName("pk_imports");
+
+                    b.HasIndex("AppliedById")
+                        .HasDatabaseName("ix_imports_applied_by_id");
+
+                    b.HasIndex("UploadedById")
+                        .HasDatabaseName("ix_imports_uploaded_by_id");
+
+                    b.HasIndex("LotId", "UploadedAt")
+                        .HasDatabaseName("ix_imports_lot_id_uploaded_at");
+
+                    b.ToTable("imports", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Employer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -722,6 +845,71 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                     b.ToTable("employer_relationships", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ErasureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Erased")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("erased");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid?>("ErasedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("erased_by_id");
+
+                    b.Property<int>("EvidenceFilesRemoved")
+                        .HasColumnType("integer")
+                        .HasColumnName("evidence_files_removed");
+
+                    b.Property<string>("Kept")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("kept");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasures");
+
+                    b.HasIndex("ErasedById")
+                        .HasDatabaseName("ix_erasures_erased_by_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_erasures_participant_id");
+
+                    b.ToTable("erasures", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -810,6 +998,63 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_evidence_files_uploaded_by_id");
 
                     b.ToTable("evidence_files", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ExternalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
+                    b.Property<Guid?>("LastImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_import_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_external_records");
+
+                    b.HasIndex("EntityId")
+                        .HasDatabaseName("ix_external_records_entity_id");
+
+                    b.HasIndex("LastImportId")
+                        .HasDatabaseName("ix_external_records_last_import_id");
+
+                    b.HasIndex("LotId", "Type", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_external_records_lot_id_type_external_id");
+
+                    b.ToTable("external_records", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Goal", b =>
@@ -945,6 +1190,130 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_help_requests_lot_id_status_received_at");
 
                     b.ToTable("help_requests", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ImportRowError", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("column");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer")
+                        .HasColumnName("row");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_row_errors");
+
+                    b.HasIndex("ImportId", "Row")
+                        .HasDatabaseName("ix_import_row_errors_import_id_row");
+
+                    b.ToTable("import_row_errors", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.IndicatorAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<int?>("AttitudeToWork")
+                        .HasColumnType("integer")
+                        .HasColumnName("attitude_to_work");
+
+                    b.PrimitiveCollection<List<int>>("AttitudeToWorkItems")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("attitude_to_work_items");
+
+                    b.Property<int?>("LabourMarketAwareness")
+                        .HasColumnType("integer")
+                        .HasColumnName("labour_market_awareness");
+
+                    b.PrimitiveCollection<List<int>>("LabourMarketAwarenessItems")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("labour_market_awareness_items");
+
+                    b.Property<int?>("LocusOfControl")
+                        .HasColumnType("integer")
+                        .HasColumnName("locus_of_control");
+
+                    b.PrimitiveCollection<List<int>>("LocusOfControlItems")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("locus_of_control_items");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Point")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("point");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<int?>("SelfEsteem")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_esteem");
+
+                    b.PrimitiveCollection<List<int>>("SelfEsteemItems")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("self_esteem_items");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_assessments");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_indicator_assessments_recorded_by_id");
+
+                    b.HasIndex("ParticipantId", "Point")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_assessments_participant_id_point");
+
+                    b.ToTable("indicator_assessments", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Intervention", b =>
@@ -1558,6 +1927,10 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("engaged_on");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<string>("Ethnicity")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -2121,6 +2494,29 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                     b.ToTable("plan_actions", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PlatformSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_platform_secrets");
+
+                    b.ToTable("platform_secrets", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.PostcodeLocation", b =>
                 {
                     b.Property<string>("Postcode")
@@ -2206,6 +2602,10 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("rag_green_from_percent");
+
+                    b.Property<int>("RetentionYearsAfterEnd")
+                        .HasColumnType("integer")
+                        .HasColumnName("retention_years_after_end");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
@@ -2528,6 +2928,49 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_referral_events_referral_id");
 
                     b.ToTable("referral_events", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.RetentionReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<Guid?>("ConfirmedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("confirmed_by_id");
+
+                    b.Property<int>("ParticipantsErased")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants_erased");
+
+                    b.Property<int>("ParticipantsListed")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants_listed");
+
+                    b.Property<DateOnly>("RetainUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("retain_until");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_reviews");
+
+                    b.HasIndex("ConfirmedById")
+                        .HasDatabaseName("ix_retention_reviews_confirmed_by_id");
+
+                    b.HasIndex("RunAt")
+                        .HasDatabaseName("ix_retention_reviews_run_at");
+
+                    b.ToTable("retention_reviews", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>
@@ -3124,6 +3567,28 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_contract_variations_contracts_contract_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.DataImport", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_imports_identity_users_applied_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_imports_lots_lot_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_imports_identity_users_uploaded_by_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Employer", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
@@ -3204,6 +3669,15 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                     b.Navigation("Employer");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ErasureRecord", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ErasedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_erasures_identity_users_erased_by_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.EvidenceFile", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.JobStart", null)
@@ -3238,6 +3712,22 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_evidence_files_identity_users_uploaded_by_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ExternalRecord", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.DataImport", null)
+                        .WithMany()
+                        .HasForeignKey("LastImportId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_external_records_imports_last_import_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_records_lots_lot_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Goal", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
@@ -3256,6 +3746,32 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_help_requests_lots_lot_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ImportRowError", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.DataImport", null)
+                        .WithMany("Errors")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_row_errors_imports_import_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.IndicatorAssessment", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_assessments_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_indicator_assessments_identity_users_recorded_by_id");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Intervention", b =>
@@ -3623,6 +4139,15 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_referral_events_referrals_referral_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.RetentionReview", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_retention_reviews_identity_users_confirmed_by_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.JobStart", null)
@@ -3776,6 +4301,11 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Contract", b =>
                 {
                     b.Navigation("Variations");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.DataImport", b =>
+                {
+                    b.Navigation("Errors");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.JobStart", b =>

@@ -458,6 +458,129 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.ToTable("contract_variations", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.DataImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_at");
+
+                    b.Property<Guid?>("AppliedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by_id");
+
+                    b.Property<bool>("AppliedValidRowsOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_valid_rows_only");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_message");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<int>("RowsInError")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_in_error");
+
+                    b.Property<int>("RowsNew")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_new");
+
+                    b.Property<int>("RowsProcessed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_processed");
+
+                    b.Property<int>("RowsTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_total");
+
+                    b.Property<int>("RowsUnchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_unchanged");
+
+                    b.Property<int>("RowsUpdated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_updated");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StoredFileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_file_name");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.Property<long?>("ValidatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("validated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Warnings")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id")
+                        .HasName("pk_imports");
+
+                    b.HasIndex("AppliedById")
+                        .HasDatabaseName("ix_imports_applied_by_id");
+
+                    b.HasIndex("UploadedById")
+                        .HasDatabaseName("ix_imports_uploaded_by_id");
+
+                    b.HasIndex("LotId", "UploadedAt")
+                        .HasDatabaseName("ix_imports_lot_id_uploaded_at");
+
+                    b.ToTable("imports", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Employer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -716,6 +839,71 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.ToTable("employer_relationships", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ErasureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Erased")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erased");
+
+                    b.Property<long>("ErasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid?>("ErasedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erased_by_id");
+
+                    b.Property<int>("EvidenceFilesRemoved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evidence_files_removed");
+
+                    b.Property<string>("Kept")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kept");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasures");
+
+                    b.HasIndex("ErasedById")
+                        .HasDatabaseName("ix_erasures_erased_by_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_erasures_participant_id");
+
+                    b.ToTable("erasures", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -804,6 +992,63 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_evidence_files_uploaded_by_id");
 
                     b.ToTable("evidence_files", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ExternalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
+                    b.Property<Guid?>("LastImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_import_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_external_records");
+
+                    b.HasIndex("EntityId")
+                        .HasDatabaseName("ix_external_records_entity_id");
+
+                    b.HasIndex("LastImportId")
+                        .HasDatabaseName("ix_external_records_last_import_id");
+
+                    b.HasIndex("LotId", "Type", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_external_records_lot_id_type_external_id");
+
+                    b.ToTable("external_records", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Goal", b =>
@@ -939,6 +1184,130 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_help_requests_lot_id_status_received_at");
 
                     b.ToTable("help_requests", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ImportRowError", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_row_errors");
+
+                    b.HasIndex("ImportId", "Row")
+                        .HasDatabaseName("ix_import_row_errors_import_id_row");
+
+                    b.ToTable("import_row_errors", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.IndicatorAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<int?>("AttitudeToWork")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attitude_to_work");
+
+                    b.PrimitiveCollection<string>("AttitudeToWorkItems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attitude_to_work_items");
+
+                    b.Property<int?>("LabourMarketAwareness")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("labour_market_awareness");
+
+                    b.PrimitiveCollection<string>("LabourMarketAwarenessItems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("labour_market_awareness_items");
+
+                    b.Property<int?>("LocusOfControl")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locus_of_control");
+
+                    b.PrimitiveCollection<string>("LocusOfControlItems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locus_of_control_items");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Point")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("point");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<int?>("SelfEsteem")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_esteem");
+
+                    b.PrimitiveCollection<string>("SelfEsteemItems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_esteem_items");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_assessments");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_indicator_assessments_recorded_by_id");
+
+                    b.HasIndex("ParticipantId", "Point")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_assessments_participant_id_point");
+
+                    b.ToTable("indicator_assessments", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Intervention", b =>
@@ -1552,6 +1921,10 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("engaged_on");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("erased_at");
+
                     b.Property<string>("Ethnicity")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
@@ -2109,6 +2482,29 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.ToTable("plan_actions", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PlatformSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_platform_secrets");
+
+                    b.ToTable("platform_secrets", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.PostcodeLocation", b =>
                 {
                     b.Property<string>("Postcode")
@@ -2194,6 +2590,10 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
                         .HasColumnName("rag_green_from_percent");
+
+                    b.Property<int>("RetentionYearsAfterEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retention_years_after_end");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT")
@@ -2516,6 +2916,49 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_referral_events_referral_id");
 
                     b.ToTable("referral_events", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.RetentionReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<Guid?>("ConfirmedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by_id");
+
+                    b.Property<int>("ParticipantsErased")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants_erased");
+
+                    b.Property<int>("ParticipantsListed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants_listed");
+
+                    b.Property<DateOnly>("RetainUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retain_until");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_reviews");
+
+                    b.HasIndex("ConfirmedById")
+                        .HasDatabaseName("ix_retention_reviews_confirmed_by_id");
+
+                    b.HasIndex("RunAt")
+                        .HasDatabaseName("ix_retention_reviews_run_at");
+
+                    b.ToTable("retention_reviews", (string)null);
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>
@@ -3108,6 +3551,28 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_contract_variations_contracts_contract_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.DataImport", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_imports_identity_users_applied_by_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_imports_lots_lot_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_imports_identity_users_uploaded_by_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Employer", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
@@ -3188,6 +3653,15 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Employer");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ErasureRecord", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ErasedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_erasures_identity_users_erased_by_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.EvidenceFile", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.JobStart", null)
@@ -3222,6 +3696,22 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_evidence_files_identity_users_uploaded_by_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ExternalRecord", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.DataImport", null)
+                        .WithMany()
+                        .HasForeignKey("LastImportId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_external_records_imports_last_import_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_records_lots_lot_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Goal", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
@@ -3240,6 +3730,32 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_help_requests_lots_lot_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.ImportRowError", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.DataImport", null)
+                        .WithMany("Errors")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_row_errors_imports_import_id");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.IndicatorAssessment", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_assessments_participants_participant_id");
+
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_indicator_assessments_identity_users_recorded_by_id");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Intervention", b =>
@@ -3607,6 +4123,15 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_referral_events_referrals_referral_id");
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.RetentionReview", b =>
+                {
+                    b.HasOne("ConnectingCommunities.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_retention_reviews_identity_users_confirmed_by_id");
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.SustainmentCheck", b =>
                 {
                     b.HasOne("ConnectingCommunities.Data.Entities.JobStart", null)
@@ -3760,6 +4285,11 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.Contract", b =>
                 {
                     b.Navigation("Variations");
+                });
+
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.DataImport", b =>
+                {
+                    b.Navigation("Errors");
                 });
 
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.JobStart", b =>

@@ -28,6 +28,12 @@ public sealed class AuditingInterceptor(IAuditActor actor, TimeProvider clock) :
 
         // Reference coordinates imported in bulk (hundreds of thousands of rows); the import itself is audited once.
         typeof(PostcodeLocation),
+
+        // Progress counters and per-cell errors of an import: the import's own audit event says what it did.
+        typeof(ImportRowError),
+
+        // Never write a secret into the audit trail.
+        typeof(PlatformSecret),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -159,6 +165,8 @@ public sealed class AuditingInterceptor(IAuditActor actor, TimeProvider clock) :
         EmployerActivity activity => activity.LotId,
         Vacancy vacancy => vacancy.FoundByLotId,
         Referral referral => referral.LotId,
+        DataImport import => import.LotId,
+        ExternalRecord external => external.LotId,
         _ => null,
     };
 }

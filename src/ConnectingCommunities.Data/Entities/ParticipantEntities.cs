@@ -73,6 +73,9 @@ public sealed class Participant : VersionedEntity, IParticipantOwned
     public DateOnly RegisteredOn { get; set; }
     public string? RecruitmentChannel { get; set; }
 
+    /// <summary>When the personal data was erased (retention or the person's request); the record stays as a tombstone.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
     /// <summary>Who referred them: the organisation or person, when the channel is a referral.</summary>
     public string? Referrer { get; set; }
     public bool PrivacyNoticeAcknowledged { get; set; }

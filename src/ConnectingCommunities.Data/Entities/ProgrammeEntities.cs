@@ -28,6 +28,11 @@ public sealed class ProgrammeRecord : VersionedEntity
 
     /// <summary>Performance at or above this percentage of target to date (and below green) is amber; below it, red.</summary>
     public decimal RagAmberFromPercent { get; set; } = 80m;
+
+    /// <summary>
+    /// Personal data is kept until 31 December of this many years after the programme ends (funders' audit duties).
+    /// </summary>
+    public int RetentionYearsAfterEnd { get; set; } = 7;
     public List<LotGroup> Groups { get; } = [];
     public List<Lot> Lots { get; } = [];
 }
