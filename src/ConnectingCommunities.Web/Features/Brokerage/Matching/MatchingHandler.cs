@@ -1,0 +1,292 @@
+using System.Text.Json.Serialization;
+using ConnectingCommunities.Data;
+using ConnectingCommunities.Data.Entities;
+using ConnectingCommunities.Domain.Brokerage;
+using ConnectingCommunities.Domain.Brokerage.Matching;
+using ConnectingCommunities.Domain.Support;
+using ConnectingCommunities.Web.Features.Participants;
+using ConnectingCommunities.Web.Features.Participants.Plan;
+using ConnectingCommunities.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnectingCommunities.Web.Features.Brokerage.Matching;
+
+/// <summary>A vacancy matched to a participant: its score and why, or why it is excluded.</summary>
+public sealed record VacancyMatch(
+    Guid VacancyId,
+    int Score,
+    IReadOnlyList<string> Reasons,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Excluded,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
+    string Title,
+    string EmployerName,
+    string SocCode,
+    string Postcode,
+    decimal WeeklyHours,
+    decimal HourlyWage,
+    DateOnly ClosingOn,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReferralStatus? ReferralStatus,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? ReferralId);
+
+/// <summary>The vacancies for a participant, best first, one page of them.</summary>
+public sealed record VacancyMatchList(
+    IReadOnlyList<VacancyMatch> Items, int Total, int Eligible, int ExcludedCount, int Page, int PageSize, bool HasJobGoals);
+
+/// <summary>A participant matched to a vacancy.</summary>
+public sealed record CandidateMatch(
+    Guid ParticipantId,
+    int Score,
+    IReadOnlyList<string> Reasons,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Excluded,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
+    string Reference,
+    string Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReferralStatus? ReferralStatus,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? ReferralId);
+
+/// <summary>The vacancy a candidate list is for.</summary>
+public sealed record VacancySummary(
+    Guid Id, string Title, string EmployerName, string SocCode, string Postcode, decimal WeeklyHours, decimal HourlyWage, DateOnly ClosingOn,
+    VacancyStatus Status, int Positions);
+
+/// <summary>The lot's participants for a vacancy, best first.</summary>
+public sealed record CandidateList(
+    VacancySummary Vacancy, IReadOnlyList<CandidateMatch> Items, int Total, int Eligible, int ExcludedCount, int Page, int PageSize);
+
+/// <summary>What reviewing a match list with a participant recorded.</summary>
+public sealed record MatchReviewView(Guid Id, DateOnly ReviewedOn, int VacanciesShown, Guid PlanActionId, bool ActionCreated);
+
+/// <summary>Reviewing a match list: how many vacancies were gone through with the participant.</summary>
+public sealed record MatchReviewInput
+{
+    /// <summary>How many vacancies were shown; the number of eligible matches when left out.</summary>
+    public int? VacanciesShown { get; init; }
+}
+
+/// <summary>
+/// Vacancies ranked for a participant and participants ranked for a vacancy (only those of the user's lots), by
+/// the rules of Domain.Brokerage.Matching; and the review of a match list with a participant, which completes
+/// their "identify jobs that match skills" action.
+/// </summary>
+public sealed class MatchingHandler(CcDbContext db, ParticipantAccess access, CurrentUser user, OpenVacancyCache vacancies, TimeProvider clock)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 200;
+    public const string IdentifyMatchingJobs = "identifyMatchingJobs";
+
+    public static string? OccupationTitle(string code) => Soc2020.Find(code)?.Title;
+
+    /// <summary>The participant's vacancies, best first; null when the participant is not visible.</summary>
+    public async Task<(PlanParticipant Participant, VacancyMatchList Matches)?> VacancyMatchesAsync(
+        Guid participantId, bool includeExcluded, int? page, int? pageSize, bool logView, CancellationToken cancellationToken = default)
+    {
+        var participant = await access.FindAsync(participantId, cancellationToken);
+        if (participant is null)
+        {
+            return null;
+        }
+
+        if (logView)
+        {
+            await access.LogViewAsync(participant, "vacancy matches", cancellationToken);
+        }
+
+        var today = access.Today;
+        var seeker = await MatchingData.SeekerAsync(db, participant, today, cancellationToken);
+        var hasGoals = await db.JobGoals.AnyAsync(g => g.ParticipantId == participantId, cancellationToken);
+        var open = await vacancies.OpenVacanciesAsync(db, today, cancellationToken);
+
+        var scored = new List<(VacancyProfile Vacancy, MatchScore Score)>(open.Count);
+        foreach (var vacancy in open)
+        {
+            scored.Add((vacancy, JobMatcher.Score(seeker, vacancy, today)));
+        }
+
+        var ranked = Rank(scored, s => s.Score, s => s.Vacancy.ClosingOn.DayNumber, s => s.Vacancy.Id, includeExcluded, out var eligible, out var excluded);
+        var (p, size) = PageOf(page, pageSize);
+        var shown = ranked.Skip((p - 1) * size).Take(size).ToList();
+
+        var ids = shown.Select(s => s.Vacancy.Id).ToList();
+        var employers = await db.Vacancies.AsNoTracking().Where(v => ids.Contains(v.Id))
+            .Select(v => new { v.Id, Employer = v.Employer!.Name }).ToDictionaryAsync(v => v.Id, v => v.Employer, cancellationToken);
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.ParticipantId == participantId && ids.Contains(r.VacancyId))
+            .Select(r => new { r.VacancyId, r.Id, r.Status }).ToDictionaryAsync(r => r.VacancyId, cancellationToken);
+        var items = shown.Select(s =>
+        {
+            var explained = JobMatcher.Explain(seeker, s.Vacancy, today, OccupationTitle);
+            var v = s.Vacancy;
+            var referral = referrals.GetValueOrDefault(v.Id);
+            return new VacancyMatch(
+                v.Id, explained.Score, explained.Reasons, explained.IsExcluded ? true : null, explained.ExcludedBecause,
+                v.Title, employers.GetValueOrDefault(v.Id) ?? "", v.SocCode, v.Postcode, v.WeeklyHours, v.HourlyWage, v.ClosingOn,
+                referral?.Status, referral?.Id);
+        }).ToList();
+        return (PlanParticipant.From(participant), new VacancyMatchList(items, ranked.Count, eligible, excluded, p, size, hasGoals));
+    }
+
+    /// <summary>The user's lots' participants for the vacancy, best first; null when there is no such vacancy.</summary>
+    public async Task<CandidateList?> CandidatesAsync(Guid vacancyId, bool includeExcluded, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    {
+        var summary = await db.Vacancies.AsNoTracking().Where(v => v.Id == vacancyId)
+            .Select(v => new VacancySummary(v.Id, v.Title, v.Employer!.Name, v.SocCode, v.Postcode, v.WeeklyHours, v.HourlyWage, v.ClosingOn, v.Status, v.Positions))
+            .FirstOrDefaultAsync(cancellationToken);
+        var vacancy = summary is null ? null : await MatchingData.VacancyAsync(db, vacancyId, cancellationToken);
+        if (summary is null || vacancy is null)
+        {
+            return null;
+        }
+
+        var today = access.Today;
+        var visible = await access.VisibleAsync(cancellationToken);
+        var seekers = await MatchingData.SeekersAsync(db, visible, today, cancellationToken);
+        var scored = new List<(SeekerProfile Seeker, MatchScore Score)>(seekers.Count);
+        foreach (var seeker in seekers)
+        {
+            scored.Add((seeker, JobMatcher.Score(seeker, vacancy, today)));
+        }
+
+        // Ties go to the participant registered first (UUIDv7 keys are in time order), so the order is stable.
+        var ranked = Rank(scored, s => s.Score, _ => 0, s => s.Seeker.Id, includeExcluded, out var eligible, out var excluded);
+        var (p, size) = PageOf(page, pageSize);
+        var shown = ranked.Skip((p - 1) * size).Take(size).ToList();
+
+        var ids = shown.Select(s => s.Seeker.Id).ToList();
+        var people = await visible.AsNoTracking().Where(x => ids.Contains(x.Id))
+            .Select(x => new { x.Id, x.Reference, Name = x.FirstName + " " + x.LastName }).ToDictionaryAsync(x => x.Id, cancellationToken);
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.VacancyId == vacancyId && ids.Contains(r.ParticipantId))
+            .Select(r => new { r.ParticipantId, r.Id, r.Status }).ToDictionaryAsync(r => r.ParticipantId, cancellationToken);
+        var items = shown.Select(s =>
+        {
+            var explained = JobMatcher.Explain(s.Seeker, vacancy, today, OccupationTitle);
+            var person = people[s.Seeker.Id];
+            var referral = referrals.GetValueOrDefault(s.Seeker.Id);
+            return new CandidateMatch(
+                s.Seeker.Id, explained.Score, explained.Reasons, explained.IsExcluded ? true : null, explained.ExcludedBecause,
+                person.Reference, person.Name, referral?.Status, referral?.Id);
+        }).ToList();
+        return new CandidateList(summary, items, ranked.Count, eligible, excluded, p, size);
+    }
+
+    /// <summary>The score of one participant for one vacancy, as the lists would show it (for a referral to keep).</summary>
+    public async Task<MatchExplanation> ExplainAsync(Participant participant, Guid vacancyId, CancellationToken cancellationToken = default)
+    {
+        var today = access.Today;
+        var seeker = await MatchingData.SeekerAsync(db, participant, today, cancellationToken);
+        var vacancy = await MatchingData.VacancyAsync(db, vacancyId, cancellationToken)
+            ?? throw new InvalidOperationException($"Vacancy {vacancyId} does not exist.");
+        return JobMatcher.Explain(seeker, vacancy, today, OccupationTitle);
+    }
+
+    /// <summary>
+    /// Records that the match list was reviewed with the participant today, and completes their "identify jobs that
+    /// match skills" action: the oldest open one, or one completed today already, or else a new one added completed.
+    /// </summary>
+    public async Task<Result<MatchReviewView>> ReviewAsync(Guid participantId, MatchReviewInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var participant = await access.FindAsync(participantId, cancellationToken);
+        if (participant is null)
+        {
+            return Result<MatchReviewView>.NotFound();
+        }
+
+        var errors = new FieldErrors();
+        PlanChecks.RefuseIfLeft(PlanParticipant.From(participant), "vacanciesShown", "a match review", errors);
+        if (input.VacanciesShown is < 0 or > 100_000)
+        {
+            errors.Add("vacanciesShown", "The number of vacancies shown must be a whole number from 0 to 100000");
+        }
+
+        if (errors.Any)
+        {
+            return Result<MatchReviewView>.Invalid(errors);
+        }
+
+        var today = access.Today;
+        var shown = input.VacanciesShown;
+        if (shown is null)
+        {
+            var matches = await VacancyMatchesAsync(participantId, includeExcluded: false, 1, 1, logView: false, cancellationToken);
+            shown = matches?.Matches.Eligible ?? 0;
+        }
+
+        var actions = await db.PlanActions.Where(a => a.ParticipantId == participantId && a.Action == IdentifyMatchingJobs).ToListAsync(cancellationToken);
+        var action = actions.Where(a => a.Status.IsOpen()).OrderBy(a => a.IdentifiedOn).ThenBy(a => a.Id).FirstOrDefault()
+            ?? actions.FirstOrDefault(a => a.Status == ActionStatus.Completed && a.CompletedOn == today);
+        var created = action is null;
+        if (action is null)
+        {
+            var template = ActionCatalogue.Find(IdentifyMatchingJobs)!;
+            action = new PlanAction
+            {
+                ParticipantId = participantId,
+                Action = template.Code,
+                ActivityType = template.ActivityType,
+                Details = "Match list reviewed with the participant",
+                IdentifiedOn = today,
+                AgreedOn = today,
+            };
+            db.PlanActions.Add(action);
+        }
+
+        if (action.Status != ActionStatus.Completed)
+        {
+            action.Status = ActionStatus.Completed;
+
+            // Done today, so it cannot be dated before it was identified or agreed (a date in the future is not today's).
+            action.CompletedOn = today < action.IdentifiedOn ? action.IdentifiedOn : today;
+            if (action.AgreedOn is { } agreed && agreed > action.CompletedOn)
+            {
+                action.CompletedOn = agreed;
+            }
+        }
+
+        var review = new MatchReview
+        {
+            ParticipantId = participantId,
+            ReviewedOn = today,
+            VacanciesShown = shown.Value,
+            PlanActionId = action.Id,
+            ReviewedById = user.UserId,
+            ReviewedAt = clock.GetUtcNow(),
+        };
+        db.MatchReviews.Add(review);
+        return await db.SavedWithoutConflictAsync(cancellationToken)
+            ? Result<MatchReviewView>.Ok(new MatchReviewView(review.Id, review.ReviewedOn, review.VacanciesShown, action.Id, created))
+            : Result<MatchReviewView>.Conflict("Someone else changed this participant's action plan at the same moment. Try again.");
+    }
+
+    private static (int Page, int PageSize) PageOf(int? page, int? pageSize) =>
+        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
+
+    /// <summary>
+    /// Eligible first by score (ties: sooner closing, then key), then the excluded when asked for. Sorts only what it
+    /// must: a full sort of 20,000 scores is cheap, but the key extraction is kept to value types.
+    /// </summary>
+    private static List<T> Rank<T>(
+        List<T> scored, Func<T, MatchScore> score, Func<T, int> tie, Func<T, Guid> key, bool includeExcluded, out int eligible, out int excluded)
+    {
+        var ok = scored.Where(s => !score(s).IsExcluded).ToList();
+        eligible = ok.Count;
+        excluded = scored.Count - ok.Count;
+        ok.Sort((a, b) =>
+        {
+            var byScore = score(b).Score.CompareTo(score(a).Score);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byTie = tie(a).CompareTo(tie(b));
+            return byTie != 0 ? byTie : key(a).CompareTo(key(b));
+        });
+        if (!includeExcluded)
+        {
+            return ok;
+        }
+
+        var outList = scored.Where(s => score(s).IsExcluded).OrderByDescending(s => score(s).Score).ThenBy(key).ToList();
+        ok.AddRange(outList);
+        return ok;
+    }
+}
