@@ -8,6 +8,7 @@ public static class PerformanceFeature
 {
     public static IServiceCollection AddPerformanceFeature(this IServiceCollection services)
     {
+        services.AddScoped<PerformanceQueries>();
         return services;
     }
 
@@ -21,6 +22,8 @@ public static class PerformanceFeature
 
     public static RouteGroupBuilder MapPerformanceFeatureApi(this RouteGroupBuilder api)
     {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapPerformanceApi();
         return api;
     }
 }
