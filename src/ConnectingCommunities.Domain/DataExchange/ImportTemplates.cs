@@ -127,3 +127,32 @@ public static class ImportTemplates
 
     private static string[] Codes(IEnumerable<IReferenceItem> items) => [.. items.Select(i => i.Code)];
 }
+
+/// <summary>The templates' column lists as Markdown: docs/IMPORT-TEMPLATES.md is this text, checked by a test.</summary>
+public static class ImportTemplatesDocument
+{
+    public static string Markdown()
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("# Import templates\n\n");
+        text.Append("Generated from `src/ConnectingCommunities.Domain/DataExchange/ImportTemplates.cs`; a test fails when the two differ ");
+        text.Append("(run the Domain tests with `CC_UPDATE_DOCS=1` to rewrite this file).\n\n");
+        text.Append("Files are CSV (UTF-8, with or without a byte order mark) or XLSX (the first worksheet). The first row names the columns: ");
+        text.Append("order does not matter, case, spaces and underscores are ignored, unknown columns are ignored with a warning, and every ");
+        text.Append("missing required column is reported at once. The templates are served at `/imports/templates` and ");
+        text.Append("`GET /api/v1/imports/templates/{type}?format=csv|xlsx`.\n");
+        foreach (var template in ImportTemplates.All)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n## {template.Title} (`{template.Type}`)\n\n{template.Description}\n\n");
+            text.Append("| Column | Required | Format | Allowed values | What it holds |\n|---|---|---|---|---|\n");
+            foreach (var column in template.Columns)
+            {
+                var allowed = column.AllowedValues.Count == 0 ? "" : string.Join(", ", column.AllowedValues.Select(v => $"`{v}`"));
+                text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"| `{column.Name}` | {(column.Required ? "Yes" : "No")} | {column.FormatDescription} | {allowed} | {column.Description} |\n");
+            }
+        }
+
+        return text.ToString();
+    }
+}

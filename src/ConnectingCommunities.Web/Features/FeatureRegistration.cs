@@ -9,6 +9,7 @@ using ConnectingCommunities.Web.Features.Participants.Moves;
 using ConnectingCommunities.Web.Features.Participants.Plan;
 using ConnectingCommunities.Web.Features.Payments;
 using ConnectingCommunities.Web.Features.Performance;
+using ConnectingCommunities.Web.Features.ProviderImports;
 using ConnectingCommunities.Web.Features.SetUp.Areas;
 using ConnectingCommunities.Web.Features.SetUp.Contracts;
 using ConnectingCommunities.Web.Features.SetUp.Lots;
@@ -44,6 +45,7 @@ public static class FeatureRegistration
         services.AddPaymentsFeature();
         services.AddPerformanceFeature();
         services.AddBrokerageFeature();
+        services.AddProviderImportsFeature();
         return services;
     }
 
@@ -62,6 +64,7 @@ public static class FeatureRegistration
         conventions.AddPaymentsFeatureRoutes();
         conventions.AddPerformanceFeatureRoutes();
         conventions.AddBrokerageFeatureRoutes();
+        conventions.AddProviderImportsFeatureRoutes();
     }
 
     public static void MapApi(this WebApplication app)
@@ -86,6 +89,7 @@ public static class FeatureRegistration
         api.MapPaymentsFeatureApi();
         api.MapPerformanceFeatureApi();
         api.MapBrokerageFeatureApi();
+        api.MapProviderImportsFeatureApi();
     }
 
     public static void MapHealth(this WebApplication app) => HealthEndpoint.Map(app);
