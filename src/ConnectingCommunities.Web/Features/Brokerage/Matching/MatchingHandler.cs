@@ -80,6 +80,39 @@ public sealed class MatchingHandler(CcDbContext db, ParticipantAccess access, Cu
     public async Task<(PlanParticipant Participant, VacancyMatchList Matches)?> VacancyMatchesAsync(
         Guid participantId, bool includeExcluded, int? page, int? pageSize, bool logView, CancellationToken cancellationToken = default)
     {
+        if (await RankVacanciesAsync(participantId, logView, cancellationToken) is not { } ranked)
+        {
+            return null;
+        }
+
+        var all = includeExcluded ? [.. ranked.Eligible, .. ranked.Excluded] : ranked.Eligible;
+        var (p, size) = PageOf(page, pageSize);
+        var items = await ExplainAsync(ranked, all.Skip((p - 1) * size).Take(size).ToList(), cancellationToken);
+        return (PlanParticipant.From(ranked.Participant),
+            new VacancyMatchList(items, all.Count, ranked.Eligible.Count, ranked.Excluded.Count, p, size, ranked.HasGoals));
+    }
+
+    /// <summary>
+    /// For the matches page: one page of the eligible vacancies, and the best <paramref name="excludedToShow"/> of those
+    /// ruled out, each with why; null when the participant is not visible.
+    /// </summary>
+    public async Task<(PlanParticipant Participant, VacancyMatchList Matches, IReadOnlyList<VacancyMatch> Excluded)?> MatchPageAsync(
+        Guid participantId, int page, int pageSize, int excludedToShow, bool logView, CancellationToken cancellationToken = default)
+    {
+        if (await RankVacanciesAsync(participantId, logView, cancellationToken) is not { } ranked)
+        {
+            return null;
+        }
+
+        var (p, size) = PageOf(page, pageSize);
+        var items = await ExplainAsync(ranked, ranked.Eligible.Skip((p - 1) * size).Take(size).ToList(), cancellationToken);
+        var excluded = await ExplainAsync(ranked, ranked.Excluded.Take(excludedToShow).ToList(), cancellationToken);
+        return (PlanParticipant.From(ranked.Participant),
+            new VacancyMatchList(items, ranked.Eligible.Count, ranked.Eligible.Count, ranked.Excluded.Count, p, size, ranked.HasGoals), excluded);
+    }
+
+    private async Task<RankedVacancies?> RankVacanciesAsync(Guid participantId, bool logView, CancellationToken cancellationToken)
+    {
         var participant = await access.FindAsync(participantId, cancellationToken);
         if (participant is null)
         {
@@ -102,27 +135,35 @@ public sealed class MatchingHandler(CcDbContext db, ParticipantAccess access, Cu
             scored.Add((vacancy, JobMatcher.Score(seeker, vacancy, today)));
         }
 
-        var ranked = Rank(scored, s => s.Score, s => s.Vacancy.ClosingOn.DayNumber, s => s.Vacancy.Id, includeExcluded, out var eligible, out var excluded);
-        var (p, size) = PageOf(page, pageSize);
-        var shown = ranked.Skip((p - 1) * size).Take(size).ToList();
+        var (eligible, excluded) = Rank(scored, s => s.Score, s => s.Vacancy.ClosingOn.DayNumber, s => s.Vacancy.Id);
+        return new RankedVacancies(participant, seeker, today, hasGoals, [.. eligible.Select(e => e.Vacancy)], [.. excluded.Select(e => e.Vacancy)]);
+    }
 
-        var ids = shown.Select(s => s.Vacancy.Id).ToList();
+    private async Task<List<VacancyMatch>> ExplainAsync(RankedVacancies ranked, List<VacancyProfile> shown, CancellationToken cancellationToken)
+    {
+        var ids = shown.Select(v => v.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
         var employers = await db.Vacancies.AsNoTracking().Where(v => ids.Contains(v.Id))
             .Select(v => new { v.Id, Employer = v.Employer!.Name }).ToDictionaryAsync(v => v.Id, v => v.Employer, cancellationToken);
-        var referrals = await db.Referrals.AsNoTracking().Where(r => r.ParticipantId == participantId && ids.Contains(r.VacancyId))
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.ParticipantId == ranked.Participant.Id && ids.Contains(r.VacancyId))
             .Select(r => new { r.VacancyId, r.Id, r.Status }).ToDictionaryAsync(r => r.VacancyId, cancellationToken);
-        var items = shown.Select(s =>
+        return shown.ConvertAll(v =>
         {
-            var explained = JobMatcher.Explain(seeker, s.Vacancy, today, OccupationTitle);
-            var v = s.Vacancy;
+            var explained = JobMatcher.Explain(ranked.Seeker, v, ranked.Today, OccupationTitle);
             var referral = referrals.GetValueOrDefault(v.Id);
             return new VacancyMatch(
                 v.Id, explained.Score, explained.Reasons, explained.IsExcluded ? true : null, explained.ExcludedBecause,
                 v.Title, employers.GetValueOrDefault(v.Id) ?? "", v.SocCode, v.Postcode, v.WeeklyHours, v.HourlyWage, v.ClosingOn,
                 referral?.Status, referral?.Id);
-        }).ToList();
-        return (PlanParticipant.From(participant), new VacancyMatchList(items, ranked.Count, eligible, excluded, p, size, hasGoals));
+        });
     }
+
+    private sealed record RankedVacancies(
+        Participant Participant, SeekerProfile Seeker, DateOnly Today, bool HasGoals, List<VacancyProfile> Eligible, List<VacancyProfile> Excluded);
 
     /// <summary>The user's lots' participants for the vacancy, best first; null when there is no such vacancy.</summary>
     public async Task<CandidateList?> CandidatesAsync(Guid vacancyId, bool includeExcluded, int? page, int? pageSize, CancellationToken cancellationToken = default)
@@ -146,7 +187,8 @@ public sealed class MatchingHandler(CcDbContext db, ParticipantAccess access, Cu
         }
 
         // Ties go to the participant registered first (UUIDv7 keys are in time order), so the order is stable.
-        var ranked = Rank(scored, s => s.Score, _ => 0, s => s.Seeker.Id, includeExcluded, out var eligible, out var excluded);
+        var (eligible, excluded) = Rank(scored, s => s.Score, _ => 0, s => s.Seeker.Id);
+        var ranked = includeExcluded ? [.. eligible, .. excluded] : eligible;
         var (p, size) = PageOf(page, pageSize);
         var shown = ranked.Skip((p - 1) * size).Take(size).ToList();
 
@@ -164,7 +206,7 @@ public sealed class MatchingHandler(CcDbContext db, ParticipantAccess access, Cu
                 s.Seeker.Id, explained.Score, explained.Reasons, explained.IsExcluded ? true : null, explained.ExcludedBecause,
                 person.Reference, person.Name, referral?.Status, referral?.Id);
         }).ToList();
-        return new CandidateList(summary, items, ranked.Count, eligible, excluded, p, size);
+        return new CandidateList(summary, items, ranked.Count, eligible.Count, excluded.Count, p, size);
     }
 
     /// <summary>The score of one participant for one vacancy, as the lists would show it (for a referral to keep).</summary>
@@ -259,17 +301,17 @@ public sealed class MatchingHandler(CcDbContext db, ParticipantAccess access, Cu
     private static (int Page, int PageSize) PageOf(int? page, int? pageSize) =>
         (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
 
-    /// <summary>
-    /// Eligible first by score (ties: sooner closing, then key), then the excluded when asked for. Sorts only what it
-    /// must: a full sort of 20,000 scores is cheap, but the key extraction is kept to value types.
-    /// </summary>
-    private static List<T> Rank<T>(
-        List<T> scored, Func<T, MatchScore> score, Func<T, int> tie, Func<T, Guid> key, bool includeExcluded, out int eligible, out int excluded)
+    /// <summary>Eligible by score, best first (ties: sooner closing, then key); the excluded by score, best first.</summary>
+    private static (List<T> Eligible, List<T> Excluded) Rank<T>(List<T> scored, Func<T, MatchScore> score, Func<T, int> tie, Func<T, Guid> key)
     {
-        var ok = scored.Where(s => !score(s).IsExcluded).ToList();
-        eligible = ok.Count;
-        excluded = scored.Count - ok.Count;
-        ok.Sort((a, b) =>
+        var eligible = new List<T>(scored.Count);
+        var excluded = new List<T>();
+        foreach (var s in scored)
+        {
+            (score(s).IsExcluded ? excluded : eligible).Add(s);
+        }
+
+        int Compare(T a, T b)
         {
             var byScore = score(b).Score.CompareTo(score(a).Score);
             if (byScore != 0)
@@ -279,14 +321,10 @@ public sealed class MatchingHandler(CcDbContext db, ParticipantAccess access, Cu
 
             var byTie = tie(a).CompareTo(tie(b));
             return byTie != 0 ? byTie : key(a).CompareTo(key(b));
-        });
-        if (!includeExcluded)
-        {
-            return ok;
         }
 
-        var outList = scored.Where(s => score(s).IsExcluded).OrderByDescending(s => score(s).Score).ThenBy(key).ToList();
-        ok.AddRange(outList);
-        return ok;
+        eligible.Sort(Compare);
+        excluded.Sort(Compare);
+        return (eligible, excluded);
     }
 }
