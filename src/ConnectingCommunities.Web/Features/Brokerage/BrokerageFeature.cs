@@ -1,3 +1,6 @@
+using ConnectingCommunities.Web.Features.Brokerage.Employers;
+using ConnectingCommunities.Web.Features.Brokerage.Matching;
+using ConnectingCommunities.Web.Features.Brokerage.Vacancies;
 using ConnectingCommunities.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
@@ -8,6 +11,10 @@ public static class BrokerageFeature
 {
     public static IServiceCollection AddBrokerageFeature(this IServiceCollection services)
     {
+        services.AddScoped<BrokerageLots>();
+        services.AddScoped<EmployerHandler>();
+        services.AddScoped<VacancyHandler>();
+        services.AddBrokerageMatching();   // job goals, matching, referrals (helper B)
         return services;
     }
 
@@ -22,6 +29,9 @@ public static class BrokerageFeature
 
     public static RouteGroupBuilder MapBrokerageFeatureApi(this RouteGroupBuilder api)
     {
+        api.MapEmployersApi();
+        api.MapVacanciesApi();
+        api.MapBrokerageMatchingApi();     // job goals, vacancy matches, candidates, referrals (helper B)
         return api;
     }
 }
