@@ -1,6 +1,7 @@
 using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.Domain.People;
 using ConnectingCommunities.Web.Features.Participants;
+using ConnectingCommunities.Web.Features.Performance;
 using ConnectingCommunities.Web.Features.SetUp.Lots;
 using ConnectingCommunities.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ConnectingCommunities.Web.Features;
 
 /// <summary>The start page: what the service is for before sign-in, the role's own start page after.</summary>
-public sealed class IndexModel(CurrentUser user, LotHandler lots, ParticipantQueries participants) : PageModel
+public sealed class IndexModel(CurrentUser user, LotHandler lots, ParticipantQueries participants, PerformanceQueries performance) : PageModel
 {
     /// <summary>A count on the start page that links to the caseload list it counts.</summary>
     public sealed record CaseloadCount(string Label, int Count, string Href);
@@ -34,11 +35,19 @@ public sealed class IndexModel(CurrentUser user, LotHandler lots, ParticipantQue
 
     public IReadOnlyList<CaseloadCount> Caseload { get; private set; } = [];
 
+    /// <summary>The headline figures to date: the programme's for a commissioner, their own lots' for a provider manager.</summary>
+    public PerformanceReport? Headline { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (SignedIn)
         {
             Lots = await lots.ListAsync(cancellationToken);
+        }
+
+        if (user.IsCommissioner || user.IsInRole(Roles.ProviderManager))
+        {
+            Headline = (await performance.GetAsync(new PerformanceFilter(), cancellationToken)).Value;
         }
 
         if (user.IsInRole(Roles.Advisor) || user.IsInRole(Roles.ProviderManager))

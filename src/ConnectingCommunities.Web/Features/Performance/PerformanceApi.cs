@@ -47,7 +47,7 @@ public sealed record PerformanceJson(
             Milestones(report.Milestones),
             new JobOutcomeRateJson(
                 report.JobOutcomeRate.Rate, Rates(report.JobOutcomeRateByCohort), Rates(report.JobOutcomeRateByLot),
-                Rates(report.JobOutcomeRateByProvider)),
+                report.JobOutcomeRateByProvider.ToDictionary(r => r.Label, r => r.Rate)),
             report.EngagementRate.Rate,
             Rates(report.SustainmentRates),
             [report.JobOutcomeRate, .. report.JobOutcomeRateByCohort, .. report.JobOutcomeRateByLot, .. report.JobOutcomeRateByProvider],

@@ -205,7 +205,8 @@ public sealed class PerformanceQueries(CcDbContext db, CurrentUser user, TimePro
                 var versions = lot.Where(r => providerQuarters is null || providerQuarters.Contains((lot.Key, r.Quarter)))
                     .Select(r => new TargetVersion(r.Quarter, r.Count, r.EffectiveFrom, r.Reason));
                 var profile = new TargetProfile(versions);
-                total += profile.ExactToDate(to) - profile.ExactToDate(from.AddDays(-1));
+                // Without a from date the target is the whole profile to date, including any quarter begun before the programme's start.
+                total += profile.ExactToDate(to) - (filter.From is { } start ? profile.ExactToDate(start.AddDays(-1)) : 0m);
             }
 
             return (int)Math.Round(total, MidpointRounding.AwayFromZero);
