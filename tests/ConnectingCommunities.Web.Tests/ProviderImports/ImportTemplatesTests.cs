@@ -28,7 +28,7 @@ public abstract class ImportTemplatesTests<TFixture>(TFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"connecting-communities-{type}-template.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
         Assert.Equal(string.Join(',', ImportTemplates.Find(type)!.Columns.Select(c => c.Name)) + "\r\n", text);
@@ -45,7 +45,7 @@ public abstract class ImportTemplatesTests<TFixture>(TFixture fixture) : IClassF
         var path = Path.GetTempFileName();
         try
         {
-            await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+            await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
             Assert.Equal(ImportFileKind.Xlsx, ImportFile.Detect(path));
             var header = ImportFile.Rows(path, ImportFileKind.Xlsx).First();
             var map = HeaderMap.Match(header.Cells, ImportTemplates.Participants.Columns);
