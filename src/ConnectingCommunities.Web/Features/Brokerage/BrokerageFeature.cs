@@ -1,4 +1,5 @@
 using ConnectingCommunities.Web.Features.Brokerage.Employers;
+using ConnectingCommunities.Web.Features.Brokerage.Locations;
 using ConnectingCommunities.Web.Features.Brokerage.Matching;
 using ConnectingCommunities.Web.Features.Brokerage.Vacancies;
 using ConnectingCommunities.Web.Infrastructure;
@@ -14,6 +15,7 @@ public static class BrokerageFeature
         services.AddScoped<BrokerageLots>();
         services.AddScoped<EmployerHandler>();
         services.AddScoped<VacancyHandler>();
+        services.AddScoped<PostcodeLocationImporter>();
         services.AddBrokerageMatching();   // job goals, matching, referrals (helper B)
         return services;
     }
@@ -31,6 +33,7 @@ public static class BrokerageFeature
     {
         api.MapEmployersApi();
         api.MapVacanciesApi();
+        api.MapPostcodeLocationsApi();
         api.MapBrokerageMatchingApi();     // job goals, vacancy matches, candidates, referrals (helper B)
         return api;
     }
