@@ -114,7 +114,7 @@ public sealed class PerformanceQueries(CcDbContext db, CurrentUser user, TimePro
     /// <summary>The programme's RAG thresholds as set up.</summary>
     public async Task<RagThresholds> ThresholdsAsync(CancellationToken cancellationToken = default)
     {
-        var programme = await db.Programmes.AsNoTracking()
+        var programme = await db.Programmes.AsNoTracking().OrderBy(p => p.Name)
             .Select(p => new { p.RagGreenFromPercent, p.RagAmberFromPercent })
             .FirstOrDefaultAsync(cancellationToken);
         return programme is null ? RagThresholds.Default : new RagThresholds(programme.RagGreenFromPercent, programme.RagAmberFromPercent);
@@ -148,7 +148,7 @@ public sealed class PerformanceQueries(CcDbContext db, CurrentUser user, TimePro
             return Result<PerformanceReport>.NotFound();
         }
 
-        var programmeStart = await db.Programmes.AsNoTracking().Select(p => (DateOnly?)p.StartDate).FirstOrDefaultAsync(cancellationToken);
+        var programmeStart = await db.Programmes.AsNoTracking().OrderBy(p => p.Name).Select(p => (DateOnly?)p.StartDate).FirstOrDefaultAsync(cancellationToken);
         var to = filter.To ?? Today;
         var from = filter.From ?? programmeStart ?? new DateOnly(2000, 1, 1);
         var thresholds = await ThresholdsAsync(cancellationToken);

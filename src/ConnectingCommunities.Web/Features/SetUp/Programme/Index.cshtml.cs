@@ -1,3 +1,4 @@
+using System.Globalization;
 using ConnectingCommunities.Domain.Outcomes;
 using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.Web.Infrastructure;
@@ -19,6 +20,8 @@ public sealed class ProgrammeForm
     public string? MeaningfulInterventionMinutes { get; set; }
     public string? ProgressionDefinition { get; set; }
     public string? SustainmentGapDays { get; set; }
+    public string? RagGreenFromPercent { get; set; }
+    public string? RagAmberFromPercent { get; set; }
     public int? Version { get; set; }
     public string? Reason { get; set; }
 }
@@ -55,6 +58,8 @@ public sealed class IndexModel(ProgrammeHandler handler) : PageModel
             MeaningfulInterventionMinutes = Current.MeaningfulInterventionMinutes.ToString(Formatting.EnGb),
             ProgressionDefinition = Current.ProgressionDefinition == ProgressionDefinition.Wider ? "wider" : "strict",
             SustainmentGapDays = Current.SustainmentGapDays.ToString(Formatting.EnGb),
+            RagGreenFromPercent = Current.RagGreenFromPercent.ToString("0.##", CultureInfo.InvariantCulture),
+            RagAmberFromPercent = Current.RagAmberFromPercent.ToString("0.##", CultureInfo.InvariantCulture),
             Version = Current.Version,
         };
         return Page();
@@ -79,6 +84,8 @@ public sealed class IndexModel(ProgrammeHandler handler) : PageModel
                 _ => null,
             },
             SustainmentGapDays = FormParsing.WholeNumber(Form.SustainmentGapDays, "sustainmentGapDays", "number of days", errors),
+            RagGreenFromPercent = Percentage(Form.RagGreenFromPercent, "ragGreenFromPercent", "Green from", errors),
+            RagAmberFromPercent = Percentage(Form.RagAmberFromPercent, "ragAmberFromPercent", "Amber from", errors),
             Version = Form.Version,
             Reason = Form.Reason,
         };
@@ -92,5 +99,24 @@ public sealed class IndexModel(ProgrammeHandler handler) : PageModel
 
         TempData["Success"] = "Programme saved";
         return RedirectToPage();
+    }
+
+    /// <summary>A percentage as typed ("95", "92.5", "95%"); an error names the field when it is missing or not a number.</summary>
+    private static decimal? Percentage(string? text, string field, string label, FieldErrors errors)
+    {
+        var trimmed = text?.Trim().TrimEnd('%').Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            errors.Add(field, $"Enter the {label.ToLowerInvariant()} percentage");
+            return null;
+        }
+
+        if (decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(field, $"{label} must be a number, like 95");
+        return null;
     }
 }

@@ -1,4 +1,5 @@
 using ConnectingCommunities.Domain.Outcomes;
+using ConnectingCommunities.Domain.Performance;
 using ConnectingCommunities.Data;
 using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.Web.Infrastructure;
@@ -9,7 +10,7 @@ namespace ConnectingCommunities.Web.Features.SetUp.Programme;
 public sealed record ProgrammeView(
     Guid Id, string Name, string Commissioner, string Funder, DateOnly StartDate, DateOnly EndDate,
     int EngagementThreshold, ProgressionDefinition ProgressionDefinition, int SustainmentGapDays,
-    int LotCount, decimal TotalValue, int Version, int MeaningfulInterventionMinutes);
+    int LotCount, decimal TotalValue, int Version, int MeaningfulInterventionMinutes, decimal RagGreenFromPercent, decimal RagAmberFromPercent);
 
 public sealed record ProgrammeInput
 {
@@ -24,6 +25,12 @@ public sealed record ProgrammeInput
     public int? MeaningfulInterventionMinutes { get; init; }
     public ProgressionDefinition? ProgressionDefinition { get; init; }
     public int? SustainmentGapDays { get; init; }
+
+    /// <summary>Performance is green from this percentage of the target to date. Left out: unchanged.</summary>
+    public decimal? RagGreenFromPercent { get; init; }
+
+    /// <summary>Performance is amber from this percentage of the target to date, red below. Left out: unchanged.</summary>
+    public decimal? RagAmberFromPercent { get; init; }
     public int? Version { get; init; }
     public string? Reason { get; init; }
 }
@@ -47,7 +54,8 @@ public sealed class ProgrammeHandler(CcDbContext db, CurrentUser user)
         return new ProgrammeView(
             programme.Id, programme.Name, programme.Commissioner, programme.Funder, programme.StartDate, programme.EndDate,
             programme.EngagementThreshold, programme.ProgressionDefinition, programme.SustainmentGapDays,
-            lots.Count, lots.Sum(), programme.Version, programme.MeaningfulInterventionMinutes);
+            lots.Count, lots.Sum(), programme.Version, programme.MeaningfulInterventionMinutes,
+            programme.RagGreenFromPercent, programme.RagAmberFromPercent);
     }
 
     public async Task<Result<ProgrammeView>> UpdateAsync(ProgrammeInput input, CancellationToken cancellationToken = default)
@@ -102,6 +110,13 @@ public sealed class ProgrammeHandler(CcDbContext db, CurrentUser user)
             errors.Add("sustainmentGapDays", $"The gap allowed between jobs must be between 0 and {MaxSustainmentGapDays} days");
         }
 
+        var green = input.RagGreenFromPercent ?? programme.RagGreenFromPercent;
+        var amber = input.RagAmberFromPercent ?? programme.RagAmberFromPercent;
+        foreach (var (field, message) in RagThresholds.Check(green, amber))
+        {
+            errors.Add(field, message);
+        }
+
         if (errors.Any)
         {
             return Result<ProgrammeView>.Invalid(errors);
@@ -116,6 +131,8 @@ public sealed class ProgrammeHandler(CcDbContext db, CurrentUser user)
         programme.MeaningfulInterventionMinutes = input.MeaningfulInterventionMinutes ?? programme.MeaningfulInterventionMinutes;
         programme.ProgressionDefinition = input.ProgressionDefinition!.Value;
         programme.SustainmentGapDays = input.SustainmentGapDays!.Value;
+        programme.RagGreenFromPercent = green;
+        programme.RagAmberFromPercent = amber;
         user.Reason = input.Reason;
         if (!await db.SavedWithoutConflictAsync(cancellationToken))
         {
