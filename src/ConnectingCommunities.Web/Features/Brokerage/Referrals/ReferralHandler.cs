@@ -311,10 +311,13 @@ public sealed class ReferralHandler(
         }
 
         referral.Status = status!.Value;
-        referral.Events.Add(new ReferralEvent
+        // Added through its set: a new row with its key already set, found only in the collection, would be taken for an existing one.
+        var step = new ReferralEvent
         {
             ReferralId = referral.Id, Status = status.Value, OccurredOn = date, Reason = reason, RecordedById = user.UserId, RecordedAt = clock.GetUtcNow(),
-        });
+        };
+        db.ReferralEvents.Add(step);
+        referral.Events.Add(step);
         user.Reason = reason;
         if (!await db.SavedWithoutConflictAsync(cancellationToken))
         {
