@@ -49,7 +49,9 @@ internal static class MatchingTestSupport
                 {
                     db.PostcodeLocations.Add(new PostcodeLocation
                     {
-                        Postcode = postcode, Latitude = HomeLatitude + (miles * DegreesPerMile), Longitude = HomeLongitude,
+                        Postcode = postcode,
+                        Latitude = HomeLatitude + (miles * DegreesPerMile),
+                        Longitude = HomeLongitude,
                     });
                     await db.SaveChangesAsync();
                 }

@@ -152,8 +152,12 @@ public abstract class MatchingTests<TFixture>(TFixture fixture) : IClassFixture<
         {
             var action = new PlanAction
             {
-                ParticipantId = withAction.Id, Action = "identifyMatchingJobs", ActivityType = ActivityType.InformationAdviceGuidance,
-                Status = ActionStatus.Agreed, IdentifiedOn = new DateOnly(2021, 3, 2), AgreedOn = new DateOnly(2021, 3, 2),
+                ParticipantId = withAction.Id,
+                Action = "identifyMatchingJobs",
+                ActivityType = ActivityType.InformationAdviceGuidance,
+                Status = ActionStatus.Agreed,
+                IdentifiedOn = new DateOnly(2021, 3, 2),
+                AgreedOn = new DateOnly(2021, 3, 2),
             };
             db.PlanActions.Add(action);
             await db.SaveChangesAsync();
