@@ -31,8 +31,6 @@ public sealed class IndexModel(EmployerHandler handler, BrokerageLots lots, Curr
 
     public bool CanAdd => user.IsLotScoped;
 
-    public bool CanSeeInsight => user.IsInRole(Data.Entities.Roles.ProviderManager) || user.IsCommissioner;
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // "page" names the Razor page in route values, so the page number is read from the query string.
