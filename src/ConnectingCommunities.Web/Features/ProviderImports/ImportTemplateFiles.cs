@@ -42,7 +42,10 @@ public static class ImportTemplateFiles
             data.Worksheet = new Worksheet(
                 new Columns(template.Columns.Select((c, i) => new Column
                 {
-                    Min = (uint)i + 1, Max = (uint)i + 1, Width = Math.Clamp(c.Name.Length + 4, 12, 40), CustomWidth = true,
+                    Min = (uint)i + 1,
+                    Max = (uint)i + 1,
+                    Width = Math.Clamp(c.Name.Length + 4, 12, 40),
+                    CustomWidth = true,
                 })),
                 new SheetData(Row(1, template.Columns.Select(c => c.Name))));
             sheets.Append(new Sheet { Id = workbook.GetIdOfPart(data), SheetId = 1, Name = template.Title });

@@ -24,9 +24,23 @@ public static class MatchingData
             from l in located.DefaultIfEmpty()
             select new
             {
-                v.Id, v.Title, v.SocCode, v.Postcode, v.WeeklyHours, v.ShiftPattern, v.WorkingDays, v.StartsAt, v.EndsAt, v.HourlyWage,
-                v.RequiredSkills, v.DesirableSkills, v.MinimumQualification, v.DrivingLicenceRequired, v.ClosingOn,
-                Latitude = (double?)l.Latitude, Longitude = (double?)l.Longitude,
+                v.Id,
+                v.Title,
+                v.SocCode,
+                v.Postcode,
+                v.WeeklyHours,
+                v.ShiftPattern,
+                v.WorkingDays,
+                v.StartsAt,
+                v.EndsAt,
+                v.HourlyWage,
+                v.RequiredSkills,
+                v.DesirableSkills,
+                v.MinimumQualification,
+                v.DrivingLicenceRequired,
+                v.ClosingOn,
+                Latitude = (double?)l.Latitude,
+                Longitude = (double?)l.Longitude,
             }).ToListAsync(cancellationToken);
         return rows.ConvertAll(v => new VacancyProfile
         {

@@ -56,7 +56,10 @@ public sealed class DetailsModel(ReferralHandler handler, IAuthorizationService 
         var date = (Form.Date ?? new DateParts()).Read("date", "date", errors, required: false);
         var result = await handler.ChangeStatusAsync(id, new ReferralStatusInput
         {
-            Status = Form.Status, Date = date, Reason = Form.Reason, Version = Form.Version,
+            Status = Form.Status,
+            Date = date,
+            Reason = Form.Reason,
+            Version = Form.Version,
         }, cancellationToken);
         if (result.Status == ResultStatus.NotFound)
         {

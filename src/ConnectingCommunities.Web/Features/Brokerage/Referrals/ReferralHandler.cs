@@ -314,7 +314,12 @@ public sealed class ReferralHandler(
         // Added through its set: a new row with its key already set, found only in the collection, would be taken for an existing one.
         var step = new ReferralEvent
         {
-            ReferralId = referral.Id, Status = status.Value, OccurredOn = date, Reason = reason, RecordedById = user.UserId, RecordedAt = clock.GetUtcNow(),
+            ReferralId = referral.Id,
+            Status = status.Value,
+            OccurredOn = date,
+            Reason = reason,
+            RecordedById = user.UserId,
+            RecordedAt = clock.GetUtcNow(),
         };
         db.ReferralEvents.Add(step);
         referral.Events.Add(step);

@@ -103,8 +103,18 @@ public sealed class VacancyHandler(CcDbContext db, CurrentUser user, BrokerageLo
         var rows = await query.OrderBy(v => v.ClosingOn).ThenBy(v => v.Title).Skip((number - 1) * size).Take(size)
             .Select(v => new
             {
-                v.Id, v.Title, v.EmployerId, EmployerName = v.Employer!.Name, v.SocCode, v.Postcode, v.WeeklyHours, v.HourlyWage, v.ClosingOn, v.Status,
-                v.FoundByLotId, v.Positions,
+                v.Id,
+                v.Title,
+                v.EmployerId,
+                EmployerName = v.Employer!.Name,
+                v.SocCode,
+                v.Postcode,
+                v.WeeklyHours,
+                v.HourlyWage,
+                v.ClosingOn,
+                v.Status,
+                v.FoundByLotId,
+                v.Positions,
             })
             .ToListAsync(cancellationToken);
         var items = rows.Select(v => new VacancySummary(
