@@ -1,4 +1,5 @@
 using ConnectingCommunities.Web.Features.Brokerage.Employers;
+using ConnectingCommunities.Web.Features.Brokerage.Insight;
 using ConnectingCommunities.Web.Features.Brokerage.Locations;
 using ConnectingCommunities.Web.Features.Brokerage.Matching;
 using ConnectingCommunities.Web.Features.Brokerage.Vacancies;
@@ -16,6 +17,7 @@ public static class BrokerageFeature
         services.AddScoped<EmployerHandler>();
         services.AddScoped<VacancyHandler>();
         services.AddScoped<PostcodeLocationImporter>();
+        services.AddScoped<InsightHandler>();
         services.AddBrokerageMatching();   // job goals, matching, referrals (helper B)
         return services;
     }
@@ -34,6 +36,7 @@ public static class BrokerageFeature
         api.MapEmployersApi();
         api.MapVacanciesApi();
         api.MapPostcodeLocationsApi();
+        api.MapBrokerageInsightApi();
         api.MapBrokerageMatchingApi();     // job goals, vacancy matches, candidates, referrals (helper B)
         return api;
     }

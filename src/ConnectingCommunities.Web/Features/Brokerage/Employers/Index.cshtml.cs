@@ -31,6 +31,9 @@ public sealed class IndexModel(EmployerHandler handler, BrokerageLots lots, Curr
 
     public bool CanAdd => user.IsLotScoped;
 
+    /// <summary>Provider managers and commissioners read the brokerage insight (the Performance policy).</summary>
+    public bool CanSeeInsight => user.IsInRole(Data.Entities.Roles.ProviderManager) || user.IsCommissioner;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // "page" names the Razor page in route values, so the page number is read from the query string.
