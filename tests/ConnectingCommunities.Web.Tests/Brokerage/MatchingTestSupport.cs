@@ -37,15 +37,25 @@ internal static class MatchingTestSupport
         });
     }
 
+    private static int postcodeCounter = Random.Shared.Next(0, 400_000);
+
     /// <summary>A postcode unique to the test, with coordinates <paramref name="milesNorth"/> of home (none when null).</summary>
     public static async Task<string> AddPostcodeAsync(this TestApp app, double? milesNorth)
     {
-        var postcode = $"ZZ{Random.Shared.Next(10, 99)} {Random.Shared.Next(1, 9)}{(char)('A' + Random.Shared.Next(26))}{(char)('A' + Random.Shared.Next(26))}";
-        if (milesNorth is { } miles)
+        // Every call gets a postcode no earlier call (or earlier run on the same database) used, so that one test's
+        // coordinates never stand in for another's.
+        return await app.DbAsync(async db =>
         {
-            await app.DbAsync(async db =>
+            while (true)
             {
-                if (!await db.PostcodeLocations.AnyAsync(l => l.Postcode == postcode))
+                var n = Interlocked.Increment(ref postcodeCounter);
+                var postcode = $"ZZ{10 + (n / 6084 % 89)} {1 + (n / 676 % 9)}{(char)('A' + (n / 26 % 26))}{(char)('A' + (n % 26))}";
+                if (await db.PostcodeLocations.AnyAsync(l => l.Postcode == postcode))
+                {
+                    continue;
+                }
+
+                if (milesNorth is { } miles)
                 {
                     db.PostcodeLocations.Add(new PostcodeLocation
                     {
@@ -56,11 +66,9 @@ internal static class MatchingTestSupport
                     await db.SaveChangesAsync();
                 }
 
-                return 0;
-            });
-        }
-
-        return postcode;
+                return postcode;
+            }
+        });
     }
 
     public static async Task<Guid> AddVacancyAsync(this TestApp app, Guid employerId, string postcode, Action<Vacancy>? configure = null)

@@ -43,7 +43,8 @@ public abstract class MatchingTests<TFixture>(TFixture fixture) : IClassFixture<
         var body = await client.GetJsonAsync($"/api/v1/participants/{seeker.Id}/vacancy-matches?pageSize=200");
         var items = Items(body);
         var ids = items.Select(i => i.GetProperty("vacancyId").GetGuid()).ToList();
-        Assert.Equal(best, ids[0]);
+        // Other tests of the class add vacancies to the same database: rank this test's own against each other.
+        Assert.Equal(best, ids.First(id => id == best || id == atTheLimit || id == noCoordinates));
         Assert.Contains(atTheLimit, ids);
         Assert.Contains(noCoordinates, ids);
         Assert.DoesNotContain(tooManyHours, ids);
@@ -52,7 +53,7 @@ public abstract class MatchingTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.All(items, i => Assert.False(i.TryGetProperty("excluded", out _)));
         Assert.True(items.Zip(items.Skip(1)).All(p => p.First.GetProperty("score").GetInt32() >= p.Second.GetProperty("score").GetInt32()));
 
-        var reasons = items[0].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList();
+        var reasons = items.Single(i => i.GetProperty("vacancyId").GetGuid() == best).GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList();
         Assert.Contains(reasons, r => r.StartsWith("Wants work in this occupation: ", StringComparison.Ordinal) && r.EndsWith("(SOC 1112)", StringComparison.Ordinal));
         Assert.Contains("Has 1 of 1 required skills: Customer service", reasons);
         Assert.Contains("2.0 miles away (straight line), within the 10.0 they can travel", reasons);
