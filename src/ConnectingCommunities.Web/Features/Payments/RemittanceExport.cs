@@ -3,6 +3,7 @@ using System.Text;
 using ConnectingCommunities.Domain.Claims;
 using ConnectingCommunities.Domain.Programme;
 using ConnectingCommunities.Web.Infrastructure;
+using ConnectingCommunities.Web.Infrastructure.Exports;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -38,10 +39,10 @@ public static class RemittanceExport
     {
         ArgumentNullException.ThrowIfNull(run);
         var csv = new StringBuilder();
-        Record(csv, CsvHeader);
+        TableExport.Record(csv, CsvHeader);
         foreach (var line in run.Lines)
         {
-            Record(csv, [
+            TableExport.Record(csv, [
                 .. Guarded(run.Reference, run.Provider, run.Period, line.ClaimReference, line.LotCode, line.ParticipantReference,
                     line.Milestone.DisplayName(), Formatting.IsoDate(line.MilestoneDate), line.Cohort.DisplayName(), KindName(line.Kind)),
                 Amount(line.Amount),
@@ -50,21 +51,11 @@ public static class RemittanceExport
 
         foreach (var (label, amount) in Totals(run))
         {
-            Record(csv, [.. Guarded(run.Reference, run.Provider, run.Period, "", "", "", "", "", "", label), Amount(amount)]);
+            TableExport.Record(csv, [.. Guarded(run.Reference, run.Provider, run.Period, "", "", "", "", "", "", label), Amount(amount)]);
         }
 
         // A byte order mark, so that Excel reads the file as UTF-8 rather than the machine's code page.
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>
-    /// A cell beginning with =, +, -, @, tab or carriage return is run as a formula by spreadsheet
-    /// programs (CSV injection); a leading apostrophe makes it text. Amounts are written separately.
-    /// </summary>
-    public static string GuardFormula(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
     }
 
     /// <summary>The run as a workbook: a heading section, the lines, and the totals.</summary>
@@ -143,24 +134,7 @@ public static class RemittanceExport
 
     public static string KindName(PaymentLineKind kind) => kind == PaymentLineKind.Payment ? "Payment" : "Recovery";
 
-    private static IEnumerable<string> Guarded(params string[] values) => values.Select(GuardFormula);
-
-    /// <summary>RFC 4180: fields joined by commas, quoted when they hold a comma, quote or line break, records ended by CRLF.</summary>
-    private static void Record(StringBuilder csv, IReadOnlyList<string> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                csv.Append(',');
-            }
-
-            var field = fields[i];
-            csv.Append(field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field);
-        }
-
-        csv.Append("\r\n");
-    }
+    private static IEnumerable<string> Guarded(params string[] values) => values.Select(TableExport.GuardFormula);
 
     private static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 

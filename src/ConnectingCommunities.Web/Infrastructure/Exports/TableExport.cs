@@ -157,8 +157,10 @@ public static class TableExport
     };
 
     /// <summary>RFC 4180: fields joined by commas, quoted when they hold a comma, quote or line break, records ended by CRLF.</summary>
-    private static void Record(StringBuilder csv, IReadOnlyList<string> fields)
+    public static void Record(StringBuilder csv, IReadOnlyList<string> fields)
     {
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(fields);
         for (var i = 0; i < fields.Count; i++)
         {
             if (i > 0)
