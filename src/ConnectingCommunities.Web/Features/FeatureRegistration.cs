@@ -1,5 +1,9 @@
 using ConnectingCommunities.Web.Features.Account;
 using ConnectingCommunities.Web.Features.Brokerage;
+using ConnectingCommunities.Web.Features.Evaluation.Indicators;
+using ConnectingCommunities.Web.Features.Evaluation.Models;
+using ConnectingCommunities.Web.Features.Evaluation.Tables;
+using ConnectingCommunities.Web.Features.Exports;
 using ConnectingCommunities.Web.Features.Health;
 using ConnectingCommunities.Web.Features.Claims;
 using ConnectingCommunities.Web.Features.HelpRequests;
@@ -9,7 +13,9 @@ using ConnectingCommunities.Web.Features.Participants.Moves;
 using ConnectingCommunities.Web.Features.Participants.Plan;
 using ConnectingCommunities.Web.Features.Payments;
 using ConnectingCommunities.Web.Features.Performance;
+using ConnectingCommunities.Web.Features.Privacy;
 using ConnectingCommunities.Web.Features.ProviderImports;
+using ConnectingCommunities.Web.Features.Reconciliation;
 using ConnectingCommunities.Web.Features.SetUp.Areas;
 using ConnectingCommunities.Web.Features.SetUp.Contracts;
 using ConnectingCommunities.Web.Features.SetUp.Lots;
@@ -46,6 +52,12 @@ public static class FeatureRegistration
         services.AddPerformanceFeature();
         services.AddBrokerageFeature();
         services.AddProviderImportsFeature();
+        services.AddEvaluationModelsFeature();
+        services.AddEvaluationTablesFeature();
+        services.AddEvaluationIndicatorsFeature();
+        services.AddPrivacyFeature();
+        services.AddReconciliationFeature();
+        services.AddExportsFeature();
         return services;
     }
 
@@ -65,6 +77,12 @@ public static class FeatureRegistration
         conventions.AddPerformanceFeatureRoutes();
         conventions.AddBrokerageFeatureRoutes();
         conventions.AddProviderImportsFeatureRoutes();
+        conventions.AddEvaluationModelsFeatureRoutes();
+        conventions.AddEvaluationTablesFeatureRoutes();
+        conventions.AddEvaluationIndicatorsFeatureRoutes();
+        conventions.AddPrivacyFeatureRoutes();
+        conventions.AddReconciliationFeatureRoutes();
+        conventions.AddExportsFeatureRoutes();
     }
 
     public static void MapApi(this WebApplication app)
@@ -90,6 +108,12 @@ public static class FeatureRegistration
         api.MapPerformanceFeatureApi();
         api.MapBrokerageFeatureApi();
         api.MapProviderImportsFeatureApi();
+        api.MapEvaluationModelsFeatureApi();
+        api.MapEvaluationTablesFeatureApi();
+        api.MapEvaluationIndicatorsFeatureApi();
+        api.MapPrivacyFeatureApi();
+        api.MapReconciliationFeatureApi();
+        api.MapExportsFeatureApi();
     }
 
     public static void MapHealth(this WebApplication app) => HealthEndpoint.Map(app);

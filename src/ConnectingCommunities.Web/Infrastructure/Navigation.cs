@@ -36,6 +36,22 @@ public static class Navigation
             items.Add(new("Payments", "/payments"));
         }
 
+        if (user.IsInRole(Roles.ProviderManager))
+        {
+            items.Add(new("Imports", "/imports"));
+        }
+
+        if (user.IsInRole(Roles.Commissioner))
+        {
+            items.Add(new("Reconciliation", "/reconciliation"));
+            items.Add(new("Retention", "/retention"));
+        }
+
+        if (user.IsInRole(Roles.Evaluator) || user.IsInRole(Roles.Commissioner))
+        {
+            items.Add(new("Evaluation", "/evaluation"));
+        }
+
         if (user.IsInRole(Roles.Commissioner))
         {
             items.Add(new("Lots", "/setup/lots"));

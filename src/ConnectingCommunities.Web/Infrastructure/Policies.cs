@@ -31,6 +31,15 @@ public static class Policies
     /// <summary>Performance against profile: provider managers for their lots, commissioners for the programme.</summary>
     public const string Performance = nameof(Performance);
 
+    /// <summary>The evaluation: aggregates, models and the pseudonymised extract. Evaluators and commissioners; never names.</summary>
+    public const string Evaluation = nameof(Evaluation);
+
+    /// <summary>Uploading and applying a lot's management-information imports: provider managers only.</summary>
+    public const string Imports = nameof(Imports);
+
+    /// <summary>Subject access and erasure: provider managers for their lots' participants, commissioners for all.</summary>
+    public const string RecordsManagement = nameof(RecordsManagement);
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -43,5 +52,8 @@ public static class Policies
         options.AddPolicy(ClaimMaking, p => p.RequireAuthenticatedUser().RequireRole(Roles.ProviderManager));
         options.AddPolicy(ClaimValidation, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner));
         options.AddPolicy(Performance, p => p.RequireAuthenticatedUser().RequireRole(Roles.ProviderManager, Roles.Commissioner));
+        options.AddPolicy(Evaluation, p => p.RequireAuthenticatedUser().RequireRole(Roles.Evaluator, Roles.Commissioner));
+        options.AddPolicy(Imports, p => p.RequireAuthenticatedUser().RequireRole(Roles.ProviderManager));
+        options.AddPolicy(RecordsManagement, p => p.RequireAuthenticatedUser().RequireRole(Roles.ProviderManager, Roles.Commissioner));
     }
 }
