@@ -4,8 +4,9 @@ namespace ConnectingCommunities.Data.Demo;
 
 /// <summary>
 /// A batch of generated records, in the order they are loaded (parents before children, so
-/// foreign keys hold at every step): employers with the first batch, then participants and their
-/// records, and claims with their payment runs in the last batch.
+/// foreign keys hold at every step): employers, their relationships, vacancies and postcode coordinates
+/// with the first batch, then participants and their records (job goals, referrals, match reviews and
+/// indicator assessments after the records they point at), and claims with their payment runs in the last batch.
 /// </summary>
 public sealed class DemoCaseload
 {
@@ -27,6 +28,20 @@ public sealed class DemoCaseload
     public List<PaymentRun> PaymentRuns { get; } = [];
     public List<PaymentRunLine> PaymentRunLines { get; } = [];
 
+    // Job brokerage (DemoBrokerage): programme-wide records with the first batch, then each batch's participants' own.
+    public List<PostcodeLocation> PostcodeLocations { get; } = [];
+    public List<EmployerRelationship> EmployerRelationships { get; } = [];
+    public List<EmployerContact> EmployerContacts { get; } = [];
+    public List<EmployerActivity> EmployerActivities { get; } = [];
+    public List<Vacancy> Vacancies { get; } = [];
+    public List<JobGoals> JobGoals { get; } = [];
+    public List<Referral> Referrals { get; } = [];
+    public List<ReferralEvent> ReferralEvents { get; } = [];
+    public List<MatchReview> MatchReviews { get; } = [];
+
+    /// <summary>Theory of Change indicators at baseline and follow-up (DemoIndicators).</summary>
+    public List<IndicatorAssessment> IndicatorAssessments { get; } = [];
+
     /// <summary>The bytes of each evidence file of the batch, by stored file name, for the evidence folder.</summary>
     public List<(string StoredFileName, byte[] Content)> EvidenceContent { get; } = [];
 
@@ -34,7 +49,9 @@ public sealed class DemoCaseload
     public long RowCount =>
         (long)Employers.Count + Participants.Count + Transfers.Count + Barriers.Count + BarrierReviews.Count + Goals.Count + Actions.Count
         + Interventions.Count + Milestones.Count + JobStarts.Count + SustainmentChecks.Count + ProgressionRecords.Count + EvidenceFiles.Count
-        + Claims.Count + ClaimLines.Count + PaymentRuns.Count + PaymentRunLines.Count;
+        + Claims.Count + ClaimLines.Count + PaymentRuns.Count + PaymentRunLines.Count
+        + PostcodeLocations.Count + EmployerRelationships.Count + EmployerContacts.Count + EmployerActivities.Count + Vacancies.Count
+        + JobGoals.Count + Referrals.Count + ReferralEvents.Count + MatchReviews.Count + IndicatorAssessments.Count;
 
     /// <summary>Adds another batch's records to this one.</summary>
     public void Add(DemoCaseload other)
@@ -57,6 +74,16 @@ public sealed class DemoCaseload
         ClaimLines.AddRange(other.ClaimLines);
         PaymentRuns.AddRange(other.PaymentRuns);
         PaymentRunLines.AddRange(other.PaymentRunLines);
+        PostcodeLocations.AddRange(other.PostcodeLocations);
+        EmployerRelationships.AddRange(other.EmployerRelationships);
+        EmployerContacts.AddRange(other.EmployerContacts);
+        EmployerActivities.AddRange(other.EmployerActivities);
+        Vacancies.AddRange(other.Vacancies);
+        JobGoals.AddRange(other.JobGoals);
+        Referrals.AddRange(other.Referrals);
+        ReferralEvents.AddRange(other.ReferralEvents);
+        MatchReviews.AddRange(other.MatchReviews);
+        IndicatorAssessments.AddRange(other.IndicatorAssessments);
         EvidenceContent.AddRange(other.EvidenceContent);
     }
 }

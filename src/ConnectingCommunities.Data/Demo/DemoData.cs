@@ -69,10 +69,15 @@ public static class DemoData
             EntityType = "DemoCaseload",
             Summary = string.Create(
                 CultureInfo.InvariantCulture,
-                $"Created a synthetic demo caseload of {request.Participants:N0} participants (seed {request.Seed}) with their job outcomes, sustainment, progression, evidence, claims and payments; no real person's data."),
+                $"Created a synthetic demo caseload of {request.Participants:N0} participants (seed {request.Seed}) with their job outcomes, sustainment, progression, evidence, claims and payments, employers, vacancies, job goals, referrals and Theory of Change indicators; no real person's data."),
             Changes = JsonSerializer.Serialize(new { request.Participants, request.Seed, generator.ParticipantsPerLot }),
         };
         var evidence = request.EvidenceFolder is { } folder ? new DemoEvidenceWriter(folder) : null;
-        return await DemoLoader.For(db, request.SetAsideIndexes).LoadAsync(db, generator, audit, request.BatchSize, cancellationToken, evidence);
+        // Coordinates imported in set-up and relationships a lot already has are kept as they are.
+        var located = (await db.PostcodeLocations.AsNoTracking().Select(l => l.Postcode).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var related = (await db.EmployerRelationships.AsNoTracking().Select(r => new { r.EmployerId, r.LotId }).ToListAsync(cancellationToken))
+            .Select(r => (r.EmployerId, r.LotId)).ToHashSet();
+        var brokerage = new DemoBrokerage(programme, request.Seed, today, located, related);
+        return await DemoLoader.For(db, request.SetAsideIndexes).LoadAsync(db, generator, audit, request.BatchSize, cancellationToken, evidence, brokerage);
     }
 }

@@ -54,6 +54,16 @@ internal abstract class DemoLoader
         PaymentRuns = TableMap<PaymentRun>.For(model);
         PaymentRunLines = TableMap<PaymentRunLine>.For(model);
         Audit = TableMap<AuditEvent>.For(model);
+        PostcodeLocations = TableMap<PostcodeLocation>.For(model);
+        EmployerRelationships = TableMap<EmployerRelationship>.For(model);
+        EmployerContacts = TableMap<EmployerContact>.For(model);
+        EmployerActivities = TableMap<EmployerActivity>.For(model);
+        Vacancies = TableMap<Vacancy>.For(model);
+        JobGoals = TableMap<JobGoals>.For(model);
+        Referrals = TableMap<Referral>.For(model);
+        ReferralEvents = TableMap<ReferralEvent>.For(model);
+        MatchReviews = TableMap<MatchReview>.For(model);
+        IndicatorAssessments = TableMap<IndicatorAssessment>.For(model);
     }
 
     protected TableMap<Participant> Participants { get; }
@@ -74,12 +84,24 @@ internal abstract class DemoLoader
     protected TableMap<PaymentRun> PaymentRuns { get; }
     protected TableMap<PaymentRunLine> PaymentRunLines { get; }
     protected TableMap<AuditEvent> Audit { get; }
+    protected TableMap<PostcodeLocation> PostcodeLocations { get; }
+    protected TableMap<EmployerRelationship> EmployerRelationships { get; }
+    protected TableMap<EmployerContact> EmployerContacts { get; }
+    protected TableMap<EmployerActivity> EmployerActivities { get; }
+    protected TableMap<Vacancy> Vacancies { get; }
+    protected TableMap<JobGoals> JobGoals { get; }
+    protected TableMap<Referral> Referrals { get; }
+    protected TableMap<ReferralEvent> ReferralEvents { get; }
+    protected TableMap<MatchReview> MatchReviews { get; }
+    protected TableMap<IndicatorAssessment> IndicatorAssessments { get; }
 
     /// <summary>The tables the demo caseload fills, parents first.</summary>
     public IReadOnlyList<string> TableNames =>
     [
-        Employers.Table, Participants.Table, Transfers.Table, Barriers.Table, Reviews.Table, Goals.Table, Actions.Table, Interventions.Table,
+        Employers.Table, PostcodeLocations.Table, EmployerRelationships.Table, EmployerContacts.Table, EmployerActivities.Table, Vacancies.Table,
+        Participants.Table, Transfers.Table, Barriers.Table, Reviews.Table, Goals.Table, Actions.Table, Interventions.Table,
         Milestones.Table, JobStarts.Table, SustainmentChecks.Table, ProgressionRecords.Table, EvidenceFiles.Table,
+        JobGoals.Table, Referrals.Table, ReferralEvents.Table, MatchReviews.Table, IndicatorAssessments.Table,
         Claims.Table, ClaimLines.Table, PaymentRuns.Table, PaymentRunLines.Table,
     ];
 
@@ -93,6 +115,7 @@ internal abstract class DemoLoader
     [
         Participants.Table, Transfers.Table, Barriers.Table, Reviews.Table, Goals.Table, Actions.Table, Interventions.Table,
         Milestones.Table, JobStarts.Table, SustainmentChecks.Table, ProgressionRecords.Table, EvidenceFiles.Table,
+        JobGoals.Table, Referrals.Table, ReferralEvents.Table, MatchReviews.Table, IndicatorAssessments.Table,
     ];
 
     /// <param name="setAsideIndexes">PostgreSQL: whether to set indexes aside during the load; null decides by size.</param>
@@ -105,10 +128,17 @@ internal abstract class DemoLoader
     /// <summary>
     /// Loads the generator's caseload and one audit event recording it, all or nothing; with an
     /// evidence writer, each batch's evidence files are written to the evidence folder as its rows
-    /// are, and removed again if the load fails.
+    /// are, and removed again if the load fails. With brokerage, each batch gets its job brokerage and
+    /// indicator records as it is generated.
     /// </summary>
     public async Task<DemoLoadResult> LoadAsync(
-        CcDbContext db, DemoCaseloadGenerator generator, AuditEvent audit, int batchSize, CancellationToken cancellationToken, DemoEvidenceWriter? evidence = null)
+        CcDbContext db,
+        DemoCaseloadGenerator generator,
+        AuditEvent audit,
+        int batchSize,
+        CancellationToken cancellationToken,
+        DemoEvidenceWriter? evidence = null,
+        DemoBrokerage? brokerage = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(generator);
@@ -131,7 +161,8 @@ internal abstract class DemoLoader
                 {
                     try
                     {
-                        foreach (var batch in generator.Generate(batchSize))
+                        var generated = generator.Generate(batchSize);
+                        foreach (var batch in brokerage is null ? generated : brokerage.Extend(generated))
                         {
                             await batches.Writer.WriteAsync(batch, cancellationToken);
                         }
@@ -152,6 +183,11 @@ internal abstract class DemoLoader
                     ? Task.CompletedTask
                     : Task.Run(() => evidence.WriteAsync(batch.EvidenceContent, cancellationToken), cancellationToken);
                 await WriteAsync(connection, dbTransaction, Employers, batch.Employers, cancellationToken);
+                await WriteAsync(connection, dbTransaction, PostcodeLocations, batch.PostcodeLocations, cancellationToken);
+                await WriteAsync(connection, dbTransaction, EmployerRelationships, batch.EmployerRelationships, cancellationToken);
+                await WriteAsync(connection, dbTransaction, EmployerContacts, batch.EmployerContacts, cancellationToken);
+                await WriteAsync(connection, dbTransaction, EmployerActivities, batch.EmployerActivities, cancellationToken);
+                await WriteAsync(connection, dbTransaction, Vacancies, batch.Vacancies, cancellationToken);
                 await WriteAsync(connection, dbTransaction, Participants, batch.Participants, cancellationToken);
                 await WriteAsync(connection, dbTransaction, Transfers, batch.Transfers, cancellationToken);
                 await WriteAsync(connection, dbTransaction, Barriers, batch.Barriers, cancellationToken);
@@ -164,6 +200,11 @@ internal abstract class DemoLoader
                 await WriteAsync(connection, dbTransaction, SustainmentChecks, batch.SustainmentChecks, cancellationToken);
                 await WriteAsync(connection, dbTransaction, ProgressionRecords, batch.ProgressionRecords, cancellationToken);
                 await WriteAsync(connection, dbTransaction, EvidenceFiles, batch.EvidenceFiles, cancellationToken);
+                await WriteAsync(connection, dbTransaction, JobGoals, batch.JobGoals, cancellationToken);
+                await WriteAsync(connection, dbTransaction, Referrals, batch.Referrals, cancellationToken);
+                await WriteAsync(connection, dbTransaction, ReferralEvents, batch.ReferralEvents, cancellationToken);
+                await WriteAsync(connection, dbTransaction, MatchReviews, batch.MatchReviews, cancellationToken);
+                await WriteAsync(connection, dbTransaction, IndicatorAssessments, batch.IndicatorAssessments, cancellationToken);
                 await WriteAsync(connection, dbTransaction, Claims, batch.Claims, cancellationToken);
                 await WriteAsync(connection, dbTransaction, ClaimLines, batch.ClaimLines, cancellationToken);
                 await WriteAsync(connection, dbTransaction, PaymentRuns, batch.PaymentRuns, cancellationToken);

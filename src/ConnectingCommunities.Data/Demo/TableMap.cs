@@ -117,6 +117,13 @@ internal sealed class TableMap<T>
             }
         }
 
+        // Lists (EF primitive collections) that reach here without a converter are PostgreSQL arrays: COPY writes them as arrays.
+        if (value.Type.IsGenericType && value.Type.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            var element = value.Type.GetGenericArguments()[0];
+            value = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToArray), [element], value);
+        }
+
         return (value, isNull);
     }
 
@@ -133,6 +140,9 @@ internal sealed class TableMap<T>
         _ when providerType == typeof(bool) => NpgsqlDbType.Boolean,
         _ when providerType == typeof(double) => NpgsqlDbType.Double,
         _ when providerType == typeof(byte[]) => NpgsqlDbType.Bytea,
+        _ when providerType == typeof(TimeOnly) => NpgsqlDbType.Time,
+        _ when providerType == typeof(string[]) => NpgsqlDbType.Array | NpgsqlDbType.Text,
+        _ when providerType == typeof(int[]) => NpgsqlDbType.Array | NpgsqlDbType.Integer,
         _ => throw new NotSupportedException($"The bulk loader cannot write {providerType.Name} to {typeof(T).Name}.{column.Property.Name} ({column.Mapping.StoreType})."),
     };
 
