@@ -16,6 +16,7 @@ internal static class CcApp
         root.Subcommands.Add(RegressCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(DemoDataCommand.Create());
+        root.Subcommands.Add(PerformanceCountsCommand.Create());
         return root;
     }
 

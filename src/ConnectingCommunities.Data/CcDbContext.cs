@@ -54,8 +54,17 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
     public DbSet<RetentionReview> RetentionReviews => Set<RetentionReview>();
     public DbSet<PlatformSecret> PlatformSecrets => Set<PlatformSecret>();
     public DbSet<IndicatorAssessment> IndicatorAssessments => Set<IndicatorAssessment>();
+    public DbSet<PerformanceCount> PerformanceCounts => Set<PerformanceCount>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+
+        // However the context is built (app, command line, tests), the performance counts follow every save.
+        optionsBuilder.AddInterceptors(Performance.PerformanceCountsInterceptor.Instance);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -563,6 +572,12 @@ public sealed class CcDbContext(DbContextOptions<CcDbContext> options)
             e.ToTable("retention_reviews");
             e.HasIndex(x => x.RunAt);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ConfirmedById).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<PerformanceCount>(e =>
+        {
+            e.ToTable("performance_counts");
+            e.HasIndex(c => new { c.LotId, c.Milestone, c.AchievedMonth });
+            e.HasIndex(c => new { c.LotId, c.RegisteredMonth });
         });
         builder.Entity<PlatformSecret>(e =>
         {

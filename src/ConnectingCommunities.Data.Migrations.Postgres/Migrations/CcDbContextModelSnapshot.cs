@@ -2415,6 +2415,58 @@ namespace ConnectingCommunities.Data.Migrations.Postgres.Migrations
                     b.ToTable("payment_run_lines", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PerformanceCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("AchievedMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("achieved_month");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cohort");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("milestone");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<DateOnly>("RegisteredMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_performance_counts");
+
+                    b.HasIndex("LotId", "RegisteredMonth")
+                        .HasDatabaseName("ix_performance_counts_lot_id_registered_month");
+
+                    b.HasIndex("LotId", "Milestone", "AchievedMonth")
+                        .HasDatabaseName("ix_performance_counts_lot_id_milestone_achieved_month");
+
+                    b.ToTable("performance_counts", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.PlanAction", b =>
                 {
                     b.Property<Guid>("Id")

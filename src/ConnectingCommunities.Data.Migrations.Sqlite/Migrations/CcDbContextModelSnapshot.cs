@@ -2403,6 +2403,56 @@ namespace ConnectingCommunities.Data.Migrations.Sqlite.Migrations
                     b.ToTable("payment_run_lines", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectingCommunities.Data.Entities.PerformanceCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AchievedMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("achieved_month");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cohort");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lot_id");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestone");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_id");
+
+                    b.Property<DateOnly>("RegisteredMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_performance_counts");
+
+                    b.HasIndex("LotId", "RegisteredMonth")
+                        .HasDatabaseName("ix_performance_counts_lot_id_registered_month");
+
+                    b.HasIndex("LotId", "Milestone", "AchievedMonth")
+                        .HasDatabaseName("ix_performance_counts_lot_id_milestone_achieved_month");
+
+                    b.ToTable("performance_counts", (string)null);
+                });
+
             modelBuilder.Entity("ConnectingCommunities.Data.Entities.PlanAction", b =>
                 {
                     b.Property<Guid>("Id")

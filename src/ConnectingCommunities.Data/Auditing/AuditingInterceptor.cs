@@ -32,6 +32,9 @@ public sealed class AuditingInterceptor(IAuditActor actor, TimeProvider clock) :
         // Progress counters and per-cell errors of an import: the import's own audit event says what it did.
         typeof(ImportRowError),
 
+        // Derived counts added with the change they count, which is itself audited.
+        typeof(PerformanceCount),
+
         // Never write a secret into the audit trail.
         typeof(PlatformSecret),
     ];

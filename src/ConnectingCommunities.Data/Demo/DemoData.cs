@@ -78,6 +78,10 @@ public static class DemoData
         var related = (await db.EmployerRelationships.AsNoTracking().Select(r => new { r.EmployerId, r.LotId }).ToListAsync(cancellationToken))
             .Select(r => (r.EmployerId, r.LotId)).ToHashSet();
         var brokerage = new DemoBrokerage(programme, request.Seed, today, located, related);
-        return await DemoLoader.For(db, request.SetAsideIndexes).LoadAsync(db, generator, audit, request.BatchSize, cancellationToken, evidence, brokerage);
+        var result = await DemoLoader.For(db, request.SetAsideIndexes).LoadAsync(db, generator, audit, request.BatchSize, cancellationToken, evidence, brokerage);
+
+        // The load wrote past the change tracker, so the performance views' counts are made from it afterwards.
+        await Performance.PerformanceCounts.RebuildAsync(db, cancellationToken);
+        return result;
     }
 }

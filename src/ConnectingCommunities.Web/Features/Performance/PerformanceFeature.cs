@@ -9,6 +9,7 @@ public static class PerformanceFeature
     public static IServiceCollection AddPerformanceFeature(this IServiceCollection services)
     {
         services.AddScoped<PerformanceQueries>();
+        services.AddHostedService<PerformanceCountsCompaction>();
         return services;
     }
 

@@ -10,10 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ConnectingCommunities.Web.Features.Performance;
 
 /// <summary>
-/// The figures of every performance view, page, export and API answer. Counts are aggregated in the
-/// database (GROUP BY over milestones joined to participants), never by loading participants; only
-/// the small tables (lots, targets, contracts) are read whole. Every query starts from the lots the
-/// user may see: a provider manager asking for another lot, group or provider is answered not found.
+/// The figures of every performance view, page, export and API answer. Counts come from the
+/// pre-aggregated <see cref="PerformanceCount"/> rows (registrations and milestones by lot, provider,
+/// cohort, registration month and achievement month), so a view sums thousands of rows however many
+/// participants there are; a period that starts or ends mid-month is made exact by subtracting the
+/// few raw rows of its first and last months that fall outside it. Only the small tables (lots,
+/// targets, contracts) are read whole. Every query starts from the lots the user may see: a provider
+/// manager asking for another lot, group or provider is answered not found.
 /// </summary>
 public sealed class PerformanceQueries(CcDbContext db, CurrentUser user, TimeProvider clock)
 {
@@ -155,32 +158,65 @@ public sealed class PerformanceQueries(CcDbContext db, CurrentUser user, TimePro
         var lotIds = scope.Lots.Select(l => l.Id).ToList();
         var people = People(lotIds, filter);
 
+        var period = new MonthEdges(from, to);
+        var counts = Counts(lotIds, filter);
+
         // Milestones achieved in the period, by lot and milestone.
-        var achieved = await db.ParticipantMilestones
-            .Where(m => m.AchievedOn >= from && m.AchievedOn <= to)
-            .Join(people, m => m.ParticipantId, p => p.Id, (m, p) => new { p.LotId, m.Milestone })
-            .GroupBy(x => new { x.LotId, x.Milestone })
-            .Select(g => new { g.Key.LotId, g.Key.Milestone, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var achieved = Subtract(
+            await counts.Where(c => c.Milestone != null && c.AchievedMonth >= period.FirstMonth && c.AchievedMonth <= period.LastMonth)
+                .GroupBy(c => new { c.LotId, c.Milestone })
+                .Select(g => new CountRow(g.Key.LotId, null, null, g.Key.Milestone, g.Sum(c => c.Count)))
+                .ToListAsync(cancellationToken),
+            await db.ParticipantMilestones
+                .Where(m => (m.AchievedOn >= period.FirstMonth && m.AchievedOn < from) || (m.AchievedOn > to && m.AchievedOn <= period.LastDay))
+                .Join(people, m => m.ParticipantId, p => p.Id, (m, p) => new { p.LotId, m.Milestone })
+                .GroupBy(x => new { x.LotId, x.Milestone })
+                .Select(g => new CountRow(g.Key.LotId, null, null, g.Key.Milestone, g.Count()))
+                .ToListAsync(cancellationToken));
 
         // Rates follow the participants registered in the period: how many of them reached each milestone by its end.
         var registeredInPeriod = people.Where(p => p.RegisteredOn >= from && p.RegisteredOn <= to);
-        var registered = await registeredInPeriod
-            .GroupBy(p => new { p.LotId, p.Cohort, ProviderId = (Guid?)p.Contract!.ProviderId })
-            .Select(g => new { g.Key.LotId, g.Key.Cohort, g.Key.ProviderId, Count = g.Count() })
+        var registeredOutsideInEdgeMonths = people.Where(p =>
+            (p.RegisteredOn >= period.FirstMonth && p.RegisteredOn < from) || (p.RegisteredOn > to && p.RegisteredOn <= period.LastDay));
+        var registered = Subtract(
+            await counts.Where(c => c.Milestone == null && c.RegisteredMonth >= period.FirstMonth && c.RegisteredMonth <= period.LastMonth)
+                .GroupBy(c => new { c.LotId, c.Cohort, c.ProviderId })
+                .Select(g => new CountRow(g.Key.LotId, g.Key.Cohort, g.Key.ProviderId, null, g.Sum(c => c.Count)))
+                .ToListAsync(cancellationToken),
+            await registeredOutsideInEdgeMonths
+                .GroupBy(p => new { p.LotId, p.Cohort, ProviderId = (Guid?)p.Contract!.ProviderId })
+                .Select(g => new CountRow(g.Key.LotId, g.Key.Cohort, g.Key.ProviderId, null, g.Count()))
+                .ToListAsync(cancellationToken));
+        var reachedOutsidePeriod = await db.ParticipantMilestones
+            .Where(m => m.AchievedOn <= period.LastDay)
+            .Join(registeredOutsideInEdgeMonths, m => m.ParticipantId, p => p.Id,
+                (m, p) => new { p.LotId, p.Cohort, ProviderId = (Guid?)p.Contract!.ProviderId, m.Milestone })
+            .GroupBy(x => new { x.LotId, x.Cohort, x.ProviderId, x.Milestone })
+            .Select(g => new CountRow(g.Key.LotId, g.Key.Cohort, g.Key.ProviderId, g.Key.Milestone, g.Count()))
             .ToListAsync(cancellationToken);
-        var reached = await db.ParticipantMilestones
-            .Where(m => m.AchievedOn <= to)
+        var reachedAfterPeriod = await db.ParticipantMilestones
+            .Where(m => m.AchievedOn > to && m.AchievedOn <= period.LastDay)
             .Join(registeredInPeriod, m => m.ParticipantId, p => p.Id,
                 (m, p) => new { p.LotId, p.Cohort, ProviderId = (Guid?)p.Contract!.ProviderId, m.Milestone })
             .GroupBy(x => new { x.LotId, x.Cohort, x.ProviderId, x.Milestone })
-            .Select(g => new { g.Key.LotId, g.Key.Cohort, g.Key.ProviderId, g.Key.Milestone, Count = g.Count() })
+            .Select(g => new CountRow(g.Key.LotId, g.Key.Cohort, g.Key.ProviderId, g.Key.Milestone, g.Count()))
             .ToListAsync(cancellationToken);
+        var reached = Subtract(
+            await counts.Where(c => c.Milestone != null && c.RegisteredMonth >= period.FirstMonth && c.RegisteredMonth <= period.LastMonth
+                    && c.AchievedMonth <= period.LastMonth)
+                .GroupBy(c => new { c.LotId, c.Cohort, c.ProviderId, c.Milestone })
+                .Select(g => new CountRow(g.Key.LotId, g.Key.Cohort, g.Key.ProviderId, g.Key.Milestone, g.Sum(c => c.Count)))
+                .ToListAsync(cancellationToken),
+            [.. reachedOutsidePeriod, .. reachedAfterPeriod]);
 
         // Reach counts everyone registered by the end of the period, whenever they started.
-        var reachCounts = await people.Where(p => p.RegisteredOn <= to)
-            .GroupBy(p => p.LotId).Select(g => new { LotId = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var reachCounts = Subtract(
+            await counts.Where(c => c.Milestone == null && c.RegisteredMonth <= period.LastMonth)
+                .GroupBy(c => c.LotId).Select(g => new CountRow(g.Key, null, null, null, g.Sum(c => c.Count)))
+                .ToListAsync(cancellationToken),
+            await people.Where(p => p.RegisteredOn > to && p.RegisteredOn <= period.LastDay)
+                .GroupBy(p => p.LotId).Select(g => new CountRow(g.Key, null, null, null, g.Count()))
+                .ToListAsync(cancellationToken));
 
         var targets = await TargetsAsync(lotIds, cancellationToken);
         var providerQuarters = filter.ProviderId is { } providerId ? await ProviderQuartersAsync(providerId, lotIds, cancellationToken) : null;
@@ -224,8 +260,8 @@ public sealed class PerformanceQueries(CcDbContext db, CurrentUser user, TimePro
 
         RateFigure JobRate(string key, string label, Func<Guid, Cohort, Guid?, bool> include)
         {
-            var of = registered.Where(r => OutOfWork(r.Cohort) && include(r.LotId, r.Cohort, r.ProviderId)).Sum(r => r.Count);
-            var count = reached.Where(r => r.Milestone == Milestone.JobOutcome && OutOfWork(r.Cohort) && include(r.LotId, r.Cohort, r.ProviderId))
+            var of = registered.Where(r => OutOfWork(r.Cohort!.Value) && include(r.LotId, r.Cohort.Value, r.ProviderId)).Sum(r => r.Count);
+            var count = reached.Where(r => r.Milestone == Milestone.JobOutcome && OutOfWork(r.Cohort!.Value) && include(r.LotId, r.Cohort.Value, r.ProviderId))
                 .Sum(r => r.Count);
             return new RateFigure(key, label, count, of, Rates.Fraction(count, of));
         }
@@ -281,26 +317,67 @@ public sealed class PerformanceQueries(CcDbContext db, CurrentUser user, TimePro
         var rows = await TargetsAsync([lot.Id], cancellationToken);
         var profile = new TargetProfile(rows.Where(r => r.Milestone == milestone)
             .Select(r => new TargetVersion(r.Quarter, r.Count, r.EffectiveFrom, r.Reason)));
-        var byQuarter = await db.ParticipantMilestones
-            .Where(m => m.Milestone == milestone)
-            .Join(db.Participants.Where(p => p.LotId == lot.Id), m => m.ParticipantId, p => p.Id, (m, p) => m.AchievedOn)
-            .GroupBy(d => new { d.Year, d.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+        var byQuarter = await db.PerformanceCounts
+            .Where(c => c.LotId == lot.Id && c.Milestone == milestone)
+            .GroupBy(c => c.AchievedMonth)
+            .Select(g => new { Month = g.Key!.Value, Count = g.Sum(c => c.Count) })
             .ToListAsync(cancellationToken);
         var cumulative = 0;
         var quarters = profile.Quarters.Select(q =>
         {
-            var actual = byQuarter.Where(b => Quarter.Containing(new DateOnly(b.Year, b.Month, 1)) == q.Quarter).Sum(b => b.Count);
+            var actual = byQuarter.Where(b => Quarter.Containing(b.Month) == q.Quarter).Sum(b => b.Count);
             // Milestones before the first quarter with a target count in it, so the cumulative actual is complete.
             if (q == profile.Quarters[0])
             {
-                actual += byQuarter.Where(b => new DateOnly(b.Year, b.Month, 1) < q.Quarter.Start).Sum(b => b.Count);
+                actual += byQuarter.Where(b => b.Month < q.Quarter.Start).Sum(b => b.Count);
             }
 
             cumulative += actual;
             return new ProfileRow(q.Quarter, q.Original, q.Count, q.IsVaried, q.Reason, q.EffectiveFrom, q.Cumulative, actual, cumulative);
         }).ToList();
         return new LotProfile(lot.Code, lot.Name, milestone, quarters);
+    }
+
+    /// <summary>A count by some of lot, cohort, provider and milestone (the others null).</summary>
+    private sealed record CountRow(Guid LotId, Cohort? Cohort, Guid? ProviderId, Milestone? Milestone, int Count);
+
+    /// <summary>The whole months a period touches, whose counts are summed before its edges are made exact.</summary>
+    private readonly record struct MonthEdges(DateOnly From, DateOnly To)
+    {
+        public DateOnly FirstMonth => new(From.Year, From.Month, 1);
+
+        public DateOnly LastMonth => new(To.Year, To.Month, 1);
+
+        public DateOnly LastDay => LastMonth.AddMonths(1).AddDays(-1);
+    }
+
+    /// <summary>The month-level counts less the raw rows of the edge months that fall outside the period.</summary>
+    private static List<CountRow> Subtract(List<CountRow> months, List<CountRow> outside)
+    {
+        var result = months.ToDictionary(r => (r.LotId, r.Cohort, r.ProviderId, r.Milestone), r => r.Count);
+        foreach (var row in outside)
+        {
+            var key = (row.LotId, row.Cohort, row.ProviderId, row.Milestone);
+            result[key] = result.GetValueOrDefault(key) - row.Count;
+        }
+
+        return [.. result.Where(r => r.Value != 0).Select(r => new CountRow(r.Key.LotId, r.Key.Cohort, r.Key.ProviderId, r.Key.Milestone, r.Value))];
+    }
+
+    private IQueryable<PerformanceCount> Counts(List<Guid> lotIds, PerformanceFilter filter)
+    {
+        var counts = db.PerformanceCounts.Where(c => lotIds.Contains(c.LotId));
+        if (filter.Cohort is { } cohort)
+        {
+            counts = counts.Where(c => c.Cohort == cohort);
+        }
+
+        if (filter.ProviderId is { } providerId)
+        {
+            counts = counts.Where(c => c.ProviderId == providerId);
+        }
+
+        return counts;
     }
 
     private sealed record ScopeLot(Guid Id, string Code, string Name, int? WorkingAgePopulation, bool PopulationIsDemo, decimal Value, IReadOnlyList<string> Districts);
@@ -427,13 +504,20 @@ public sealed class PerformanceQueries(CcDbContext db, CurrentUser user, TimePro
             .GroupBy(x => new { x.LotId, x.Status })
             .Select(g => new { g.Key.LotId, g.Key.Status, Amount = g.Sum(x => x.Amount) })
             .ToListAsync(cancellationToken);
-        var milestones = await db.ParticipantMilestones
-            .Where(m => m.AchievedOn <= to
-                && (m.Milestone == Milestone.Engaged || m.Milestone == Milestone.JobOutcome || m.Milestone == Milestone.Sustained13Weeks))
-            .Join(db.Participants.Where(p => lotIds.Contains(p.LotId)), m => m.ParticipantId, p => p.Id, (m, p) => new { p.LotId, m.Milestone })
-            .GroupBy(x => new { x.LotId, x.Milestone })
-            .Select(g => new { g.Key.LotId, g.Key.Milestone, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        Milestone[] costed = [Milestone.Engaged, Milestone.JobOutcome, Milestone.Sustained13Weeks];
+        var costedCounts = costed.Select(m => (Milestone?)m).ToList();
+        var lastMonth = new MonthEdges(to, to);
+        var milestones = Subtract(
+            await db.PerformanceCounts.Where(c => lotIds.Contains(c.LotId) && costedCounts.Contains(c.Milestone) && c.AchievedMonth <= lastMonth.LastMonth)
+                .GroupBy(c => new { c.LotId, c.Milestone })
+                .Select(g => new CountRow(g.Key.LotId, null, null, g.Key.Milestone, g.Sum(c => c.Count)))
+                .ToListAsync(cancellationToken),
+            await db.ParticipantMilestones
+                .Where(m => m.AchievedOn > to && m.AchievedOn <= lastMonth.LastDay && costed.Contains(m.Milestone))
+                .Join(db.Participants.Where(p => lotIds.Contains(p.LotId)), m => m.ParticipantId, p => p.Id, (m, p) => new { p.LotId, m.Milestone })
+                .GroupBy(x => new { x.LotId, x.Milestone })
+                .Select(g => new CountRow(g.Key.LotId, null, null, g.Key.Milestone, g.Count()))
+                .ToListAsync(cancellationToken));
 
         return [.. lots.Select(l =>
         {
