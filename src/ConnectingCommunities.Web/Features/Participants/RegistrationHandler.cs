@@ -47,7 +47,6 @@ public sealed record RegistrationOutcome(Result<ParticipantView> Result, bool Is
 /// <summary>Registers residents as participants: eligibility, duplicates, cohort and reference.</summary>
 public sealed class RegistrationHandler(CcDbContext db, CurrentUser user, ParticipantAccess access, ParticipantQueries queries, TimeProvider clock)
 {
-    private const int MaxReasonLength = 1000;
     private const int ReferenceAttempts = 3;
 
     /// <summary>Checks every field without registering: for a page that already found values it could not read.</summary>
@@ -66,20 +65,9 @@ public sealed class RegistrationHandler(CcDbContext db, CurrentUser user, Partic
         var lot = await FindLotAsync(input.LotCode, errors, cancellationToken);
         ParticipantDetails.CheckPerson(input, errors, out var nino, out var ninoMissing, out var postcode);
         var registeredOn = input.RegisteredOn ?? today;
-        if (registeredOn > today)
-        {
-            errors.Add("registeredOn", $"The registration date cannot be in the future (today is {Formatting.Date(today)})");
-        }
-
+        RegistrationRules.Check(input, registeredOn, today, errors);
         var contract = lot is null ? null : await ContractOnAsync(lot, registeredOn, errors, cancellationToken);
         var work = ParticipantDetails.CheckWork(input, registeredOn, today, errors);
-        if (input.PrivacyNoticeAcknowledged != true)
-        {
-            errors.Add("privacyNoticeAcknowledged", "Confirm the participant has been given the privacy notice (privacyNoticeAcknowledged must be true)");
-        }
-
-        Validation.OptionalText(input.EligibilityOverrideReason, "eligibilityOverrideReason", "reason for the eligibility override", MaxReasonLength, errors);
-        Validation.OptionalText(input.DuplicateCheckReason, "duplicateCheckReason", "reason they are a different person", MaxReasonLength, errors);
         if (lot is not null && postcode is not null)
         {
             await CheckEligibilityAsync(lot, postcode, input.EligibilityOverrideReason, errors, cancellationToken);
@@ -206,40 +194,15 @@ public sealed class RegistrationHandler(CcDbContext db, CurrentUser user, Partic
     {
         var contracts = await db.Contracts.AsNoTracking().Where(c => c.LotId == lot.Id).Include(c => c.Provider)
             .OrderBy(c => c.StartDate).ToListAsync(cancellationToken);
-        var active = contracts.FirstOrDefault(c => c.Period.Contains(day));
-        if (active is null && !errors.Has("registeredOn"))
-        {
-            var periods = contracts.Count == 0
-                ? "the lot has no contracts yet"
-                : "its contracts run " + string.Join(" and ", contracts.Select(c => $"{Formatting.Date(c.StartDate)} to {Formatting.Date(c.EndDate, "no end date")}"));
-            errors.Add("registeredOn", $"The registration date must fall within a contract of {lot.Name}: {periods}");
-        }
-
-        return active;
+        return RegistrationRules.ContractOn(lot, contracts, day, errors);
     }
 
     private async Task CheckEligibilityAsync(Lot lot, string postcode, string? overrideReason, FieldErrors errors, CancellationToken cancellationToken)
     {
-        if (await db.LotPostcodes.AnyAsync(p => p.LotId == lot.Id && p.Postcode == postcode, cancellationToken))
-        {
-            return;
-        }
-
-        if (!string.IsNullOrWhiteSpace(overrideReason))
-        {
-            if (!user.IsInRole(Roles.ProviderManager))
-            {
-                errors.Add("eligibilityOverrideReason", "Only a provider manager can register someone who lives outside the lot's area");
-            }
-
-            return;
-        }
-
-        var elsewhere = await db.LotPostcodes.Where(p => p.Postcode == postcode)
+        var inArea = await db.LotPostcodes.AnyAsync(p => p.LotId == lot.Id && p.Postcode == postcode, cancellationToken);
+        var elsewhere = inArea || !string.IsNullOrWhiteSpace(overrideReason) ? null : await db.LotPostcodes.Where(p => p.Postcode == postcode)
             .Join(db.Lots, p => p.LotId, l => l.Id, (p, l) => l.Name).FirstOrDefaultAsync(cancellationToken);
-        var where = elsewhere is null ? "It is not in any of the programme's neighbourhoods." : $"It is in the {elsewhere} area: refer them to that lot's provider.";
-        errors.Add("postcode", $"{postcode} is outside the {lot.Name} area, so they cannot join in this lot. {where} "
-            + "If they do live in the area, a provider manager can register them with a reason (eligibility override).");
+        RegistrationRules.CheckEligibility(lot, postcode, inArea, overrideReason, user.IsInRole(Roles.ProviderManager), elsewhere, errors);
     }
 
     private async Task<Guid?> AdvisorAsync(Lot lot, Guid? advisorId, FieldErrors errors, CancellationToken cancellationToken)
@@ -295,18 +258,13 @@ public sealed class RegistrationHandler(CcDbContext db, CurrentUser user, Partic
         var possible = new List<DuplicateMatch>();
         foreach (var c in candidates)
         {
-            var sameNino = nino is not null && c.Nino == nino;
-            var similarName = c.DateOfBirth == dob && NameSimilarity.IsSimilar(input.FirstName, input.LastName, c.FirstName, c.LastName);
-            var sameNameAndPostcode = c.Postcode == postcode
-                && c.SearchFirstName == first && c.SearchLastName == last;
-            if (!sameNino && !similarName && !sameNameAndPostcode)
+            if (RegistrationRules.DuplicateOf(input.FirstName, input.LastName, dob, nino, postcode,
+                c.FirstName, c.LastName, c.SearchFirstName, c.SearchLastName, c.DateOfBirth, c.Postcode, c.Nino) is not { } found)
             {
                 continue;
             }
 
-            var why = sameNino ? "Same National Insurance number"
-                : similarName ? "Same date of birth and a similar name"
-                : "Same name and postcode";
+            var (why, sameNino) = found;
             var match = visibleLots is null || visibleLots.Contains(c.LotId)
                 ? new DuplicateMatch(c.Id, c.Reference, $"{c.FirstName} {c.LastName}", c.DateOfBirth, c.Postcode, true, why, $"Open {c.Reference} in {c.LotName}")
                 : new DuplicateMatch(null, null, null, null, null, false, why,

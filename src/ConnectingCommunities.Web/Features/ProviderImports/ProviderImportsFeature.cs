@@ -1,3 +1,4 @@
+using ConnectingCommunities.Web.Features.Outcomes;
 using ConnectingCommunities.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
@@ -6,7 +7,18 @@ namespace ConnectingCommunities.Web.Features.ProviderImports;
 /// <summary>Provider management-information imports: templates, uploads, previews and applying.</summary>
 public static class ProviderImportsFeature
 {
-    public static IServiceCollection AddProviderImportsFeature(this IServiceCollection services) => services;
+    public static IServiceCollection AddProviderImportsFeature(this IServiceCollection services)
+    {
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<IConfiguration>().GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions());
+        services.AddSingleton(provider => new ImportStore(provider.GetRequiredService<ImportOptions>(), provider.GetRequiredService<EvidenceOptions>()));
+        services.AddSingleton<ImportProgress>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService<ImportWorker>();
+        services.AddScoped<ImportProcessor>();
+        services.AddScoped<ImportHandler>();
+        return services;
+    }
 
     public static PageConventionCollection AddProviderImportsFeatureRoutes(this PageConventionCollection conventions)
     {
@@ -14,12 +26,15 @@ public static class ProviderImportsFeature
 
         // The templates hold no data: anyone signed in may read them.
         conventions.AuthorizePage("/ProviderImports/Templates", Policies.SignedIn);
+        conventions.AuthorizePage("/ProviderImports/Index", Policies.Imports);
+        conventions.AuthorizePage("/ProviderImports/Details", Policies.Imports);
         return conventions;
     }
 
     public static RouteGroupBuilder MapProviderImportsFeatureApi(this RouteGroupBuilder api)
     {
         api.MapImportTemplatesApi();
+        api.MapImportsApi();
         return api;
     }
 }
