@@ -82,7 +82,11 @@ public sealed class ImportProcessor(
         }
 
         // Claim it, so that two clicks (or two clients) cannot apply the same file twice.
-        var claimedBy = user.UserId ?? Guid.Empty;
+        if (user.UserId is not { } claimedBy)
+        {
+            return (ApplyOutcome.Refused, "An import is applied by a signed-in provider manager.");
+        }
+
         var claimed = await db.Imports.Where(i => i.Id == importId && i.Status == ImportStatus.Validated && i.AppliedById == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AppliedById, claimedBy).SetProperty(i => i.RowsProcessed, 0), cancellationToken);
         if (claimed == 0)
