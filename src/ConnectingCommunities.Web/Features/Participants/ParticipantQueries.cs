@@ -165,6 +165,31 @@ public sealed class ParticipantQueries(CcDbContext db, ParticipantAccess access)
     public async Task<Result<PagedList<ParticipantListItem>>> SearchAsync(CaseloadFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var filtered = await FilteredAsync(filter, cancellationToken);
+        if (!filtered.Succeeded)
+        {
+            return Result<PagedList<ParticipantListItem>>.Invalid(filtered.Errors!);
+        }
+
+        var query = filtered.Value!;
+        var (page, size) = Paging.Normalise(filter.Page, filter.PageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .Skip((page - 1) * size).Take(size)
+            .Select(p => new ParticipantListItem(
+                p.Id, p.Reference, p.Lot!.Code, p.Cohort, p.Postcode, p.FirstName, p.LastName, p.DateOfBirth, p.Status, p.RegisteredOn,
+                p.EngagedOn, p.LastContactOn, p.Advisor == null ? null : new PersonRef(p.Advisor.Id, p.Advisor.DisplayName)))
+            .ToListAsync(cancellationToken);
+        return Result<PagedList<ParticipantListItem>>.Ok(new PagedList<ParticipantListItem>(items, total, page, size));
+    }
+
+    /// <summary>
+    /// The caseload list before paging: the user's visible participants with the filter's search, filters and
+    /// order. The page and API take a page of it; exports stream all of it, so a download holds exactly what the page lists.
+    /// </summary>
+    public async Task<Result<IQueryable<Participant>>> FilteredAsync(CaseloadFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
         var errors = new FieldErrors();
         var query = (await access.VisibleAsync(cancellationToken)).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.LotCode))
@@ -188,20 +213,12 @@ public sealed class ParticipantQueries(CcDbContext db, ParticipantAccess access)
 
         if (errors.Any)
         {
-            return Result<PagedList<ParticipantListItem>>.Invalid(errors);
+            return Result<IQueryable<Participant>>.Invalid(errors);
         }
 
         query = ApplySearch(query, filter.Search);
         query = ApplyFilters(query, filter);
-        var (page, size) = Paging.Normalise(filter.Page, filter.PageSize);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await Sort(query, filter)
-            .Skip((page - 1) * size).Take(size)
-            .Select(p => new ParticipantListItem(
-                p.Id, p.Reference, p.Lot!.Code, p.Cohort, p.Postcode, p.FirstName, p.LastName, p.DateOfBirth, p.Status, p.RegisteredOn,
-                p.EngagedOn, p.LastContactOn, p.Advisor == null ? null : new PersonRef(p.Advisor.Id, p.Advisor.DisplayName)))
-            .ToListAsync(cancellationToken);
-        return Result<PagedList<ParticipantListItem>>.Ok(new PagedList<ParticipantListItem>(items, total, page, size));
+        return Result<IQueryable<Participant>>.Ok(Sort(query, filter));
     }
 
     /// <summary>Active advisors assigned to a lot.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ConnectingCommunities.Domain.Claims;
+using ConnectingCommunities.Domain.DataExchange;
 using ConnectingCommunities.Domain.Programme;
 using ConnectingCommunities.Web.Infrastructure;
 using ConnectingCommunities.Web.Infrastructure.Exports;
@@ -134,7 +135,7 @@ public static class RemittanceExport
 
     public static string KindName(PaymentLineKind kind) => kind == PaymentLineKind.Payment ? "Payment" : "Recovery";
 
-    private static IEnumerable<string> Guarded(params string[] values) => values.Select(TableExport.GuardFormula);
+    private static IEnumerable<string> Guarded(params string[] values) => values.Select(SpreadsheetText.Neutralise);
 
     private static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
@@ -181,8 +182,8 @@ public static class RemittanceExport
         return new Row(cells) { RowIndex = index };
     }
 
-    // Inline strings are never formulas, so the spreadsheet needs no injection guard.
-    private static Cell Text(string column, string value, Style style = Style.Normal) => new(new InlineString(new Text(value)))
+    // Inline strings are not run when the file is opened, but the text is neutralised as every export's is (SpreadsheetText).
+    private static Cell Text(string column, string value, Style style = Style.Normal) => new(new InlineString(new Text(SpreadsheetText.Neutralise(value))))
     {
         CellReference = column,
         DataType = CellValues.InlineString,
