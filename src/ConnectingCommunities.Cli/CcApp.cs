@@ -17,6 +17,7 @@ internal static class CcApp
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(DemoDataCommand.Create());
         root.Subcommands.Add(PerformanceCountsCommand.Create());
+        root.Subcommands.Add(Exports.ExportCommand.Create());
         return root;
     }
 
