@@ -22,6 +22,7 @@ public sealed class ProgrammeForm
     public string? SustainmentGapDays { get; set; }
     public string? RagGreenFromPercent { get; set; }
     public string? RagAmberFromPercent { get; set; }
+    public string? RetentionYearsAfterEnd { get; set; }
     public int? Version { get; set; }
     public string? Reason { get; set; }
 }
@@ -60,6 +61,7 @@ public sealed class IndexModel(ProgrammeHandler handler) : PageModel
             SustainmentGapDays = Current.SustainmentGapDays.ToString(Formatting.EnGb),
             RagGreenFromPercent = Current.RagGreenFromPercent.ToString("0.##", CultureInfo.InvariantCulture),
             RagAmberFromPercent = Current.RagAmberFromPercent.ToString("0.##", CultureInfo.InvariantCulture),
+            RetentionYearsAfterEnd = Current.RetentionYearsAfterEnd.ToString(Formatting.EnGb),
             Version = Current.Version,
         };
         return Page();
@@ -86,6 +88,7 @@ public sealed class IndexModel(ProgrammeHandler handler) : PageModel
             SustainmentGapDays = FormParsing.WholeNumber(Form.SustainmentGapDays, "sustainmentGapDays", "number of days", errors),
             RagGreenFromPercent = Percentage(Form.RagGreenFromPercent, "ragGreenFromPercent", "Green from", errors),
             RagAmberFromPercent = Percentage(Form.RagAmberFromPercent, "ragAmberFromPercent", "Amber from", errors),
+            RetentionYearsAfterEnd = FormParsing.WholeNumber(Form.RetentionYearsAfterEnd, "retentionYearsAfterEnd", "number of years", errors, required: false),
             Version = Form.Version,
             Reason = Form.Reason,
         };

@@ -10,7 +10,8 @@ namespace ConnectingCommunities.Web.Features.SetUp.Programme;
 public sealed record ProgrammeView(
     Guid Id, string Name, string Commissioner, string Funder, DateOnly StartDate, DateOnly EndDate,
     int EngagementThreshold, ProgressionDefinition ProgressionDefinition, int SustainmentGapDays,
-    int LotCount, decimal TotalValue, int Version, int MeaningfulInterventionMinutes, decimal RagGreenFromPercent, decimal RagAmberFromPercent);
+    int LotCount, decimal TotalValue, int Version, int MeaningfulInterventionMinutes, decimal RagGreenFromPercent, decimal RagAmberFromPercent,
+    int RetentionYearsAfterEnd);
 
 public sealed record ProgrammeInput
 {
@@ -31,6 +32,9 @@ public sealed record ProgrammeInput
 
     /// <summary>Performance is amber from this percentage of the target to date, red below. Left out: unchanged.</summary>
     public decimal? RagAmberFromPercent { get; init; }
+
+    /// <summary>Personal data is kept until 31 December of the programme's end year plus this many years. Left out: unchanged.</summary>
+    public int? RetentionYearsAfterEnd { get; init; }
     public int? Version { get; init; }
     public string? Reason { get; init; }
 }
@@ -55,7 +59,7 @@ public sealed class ProgrammeHandler(CcDbContext db, CurrentUser user)
             programme.Id, programme.Name, programme.Commissioner, programme.Funder, programme.StartDate, programme.EndDate,
             programme.EngagementThreshold, programme.ProgressionDefinition, programme.SustainmentGapDays,
             lots.Count, lots.Sum(), programme.Version, programme.MeaningfulInterventionMinutes,
-            programme.RagGreenFromPercent, programme.RagAmberFromPercent);
+            programme.RagGreenFromPercent, programme.RagAmberFromPercent, programme.RetentionYearsAfterEnd);
     }
 
     public async Task<Result<ProgrammeView>> UpdateAsync(ProgrammeInput input, CancellationToken cancellationToken = default)
@@ -110,6 +114,11 @@ public sealed class ProgrammeHandler(CcDbContext db, CurrentUser user)
             errors.Add("sustainmentGapDays", $"The gap allowed between jobs must be between 0 and {MaxSustainmentGapDays} days");
         }
 
+        if (input.RetentionYearsAfterEnd is < 0 or > Domain.DataExchange.RetentionRules.MaxYearsAfterEnd)
+        {
+            errors.Add("retentionYearsAfterEnd", $"The retention period must be between 0 and {Domain.DataExchange.RetentionRules.MaxYearsAfterEnd} years after the programme ends");
+        }
+
         var green = input.RagGreenFromPercent ?? programme.RagGreenFromPercent;
         var amber = input.RagAmberFromPercent ?? programme.RagAmberFromPercent;
         foreach (var (field, message) in RagThresholds.Check(green, amber))
@@ -133,6 +142,7 @@ public sealed class ProgrammeHandler(CcDbContext db, CurrentUser user)
         programme.SustainmentGapDays = input.SustainmentGapDays!.Value;
         programme.RagGreenFromPercent = green;
         programme.RagAmberFromPercent = amber;
+        programme.RetentionYearsAfterEnd = input.RetentionYearsAfterEnd ?? programme.RetentionYearsAfterEnd;
         user.Reason = input.Reason;
         if (!await db.SavedWithoutConflictAsync(cancellationToken))
         {
