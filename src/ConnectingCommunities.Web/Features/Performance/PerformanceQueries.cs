@@ -22,6 +22,7 @@ public sealed class PerformanceQueries(CcDbContext db, CurrentUser user, TimePro
 {
     public const string DateFormat = "yyyy-MM-dd";
 
+    // Naming every milestone lets a date-range filter use the (milestone, achieved_on) index.
     private static readonly Milestone[] AllMilestones = Enum.GetValues<Milestone>();
 
     /// <summary>Reads from and to as yyyy-MM-dd; errors are keyed "from" and "to", the names of the query parameters and form fields.</summary>
@@ -168,7 +169,8 @@ public sealed class PerformanceQueries(CcDbContext db, CurrentUser user, TimePro
                 .Select(g => new CountRow(g.Key.LotId, null, null, g.Key.Milestone, g.Sum(c => c.Count)))
                 .ToListAsync(cancellationToken),
             await db.ParticipantMilestones
-                .Where(m => (m.AchievedOn >= period.FirstMonth && m.AchievedOn < from) || (m.AchievedOn > to && m.AchievedOn <= period.LastDay))
+                .Where(m => AllMilestones.Contains(m.Milestone)
+                    && ((m.AchievedOn >= period.FirstMonth && m.AchievedOn < from) || (m.AchievedOn > to && m.AchievedOn <= period.LastDay)))
                 .Join(people, m => m.ParticipantId, p => p.Id, (m, p) => new { p.LotId, m.Milestone })
                 .GroupBy(x => new { x.LotId, x.Milestone })
                 .Select(g => new CountRow(g.Key.LotId, null, null, g.Key.Milestone, g.Count()))
@@ -195,7 +197,7 @@ public sealed class PerformanceQueries(CcDbContext db, CurrentUser user, TimePro
             .Select(g => new CountRow(g.Key.LotId, g.Key.Cohort, g.Key.ProviderId, g.Key.Milestone, g.Count()))
             .ToListAsync(cancellationToken);
         var reachedAfterPeriod = await db.ParticipantMilestones
-            .Where(m => m.AchievedOn > to && m.AchievedOn <= period.LastDay)
+            .Where(m => AllMilestones.Contains(m.Milestone) && m.AchievedOn > to && m.AchievedOn <= period.LastDay)
             .Join(registeredInPeriod, m => m.ParticipantId, p => p.Id,
                 (m, p) => new { p.LotId, p.Cohort, ProviderId = (Guid?)p.Contract!.ProviderId, m.Milestone })
             .GroupBy(x => new { x.LotId, x.Cohort, x.ProviderId, x.Milestone })
