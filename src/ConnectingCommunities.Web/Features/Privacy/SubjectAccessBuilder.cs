@@ -241,7 +241,7 @@ public sealed class SubjectAccessBuilder(CcDbContext db, ParticipantAccess acces
     }
 
     private static string Summary(
-        Participant p, Records records, DateTimeOffset generatedAt, IReadOnlyList<string> evidenceNames, IReadOnlyList<string> missing)
+        Participant p, Records records, DateTimeOffset generatedAt, List<string> evidenceNames, List<string> missing)
     {
         static string E(object? value) => WebUtility.HtmlEncode(value switch
         {
