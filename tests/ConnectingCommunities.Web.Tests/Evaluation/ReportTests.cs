@@ -39,13 +39,19 @@ public abstract class ReportTests<TFixture>(TFixture fixture) : IClassFixture<TF
             var p = await App.AddAsync("WH", x => x.Cohort = Cohort.RapidProgression);
             db.IndicatorAssessments.Add(new IndicatorAssessment
             {
-                ParticipantId = p.Id, Point = AssessmentPoint.Baseline, AssessedOn = new DateOnly(2021, 3, 10),
-                AttitudeToWorkItems = [1, 2, 2, 1, 3], AttitudeToWork = 9,
+                ParticipantId = p.Id,
+                Point = AssessmentPoint.Baseline,
+                AssessedOn = new DateOnly(2021, 3, 10),
+                AttitudeToWorkItems = [1, 2, 2, 1, 3],
+                AttitudeToWork = 9,
             });
             db.IndicatorAssessments.Add(new IndicatorAssessment
             {
-                ParticipantId = p.Id, Point = AssessmentPoint.FollowUp, AssessedOn = new DateOnly(2021, 9, 10),
-                AttitudeToWorkItems = [2, 2, 3, 1 + (i % 4), 3], AttitudeToWork = 10 + (i % 4),
+                ParticipantId = p.Id,
+                Point = AssessmentPoint.FollowUp,
+                AssessedOn = new DateOnly(2021, 9, 10),
+                AttitudeToWorkItems = [2, 2, 3, 1 + (i % 4), 3],
+                AttitudeToWork = 10 + (i % 4),
             });
         }
 
