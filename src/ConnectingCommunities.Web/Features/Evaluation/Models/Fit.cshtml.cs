@@ -52,6 +52,13 @@ public sealed class FitModel(ModelRunner runner) : PageModel
             ChosenCovariates = [.. Request.Query["covariates"].SelectMany(c => (c ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
             ReferenceSelects = selects;
             ModelState.AddErrors(parsed.Errors!);
+
+            // The error summary lists only keys without a dot; reference.NAME keeps its inline error and is summarised here.
+            foreach (var (_, message) in parsed.Errors!.Where(e => e.Key.Contains('.', StringComparison.Ordinal)))
+            {
+                ModelState.AddModelError("", message);
+            }
+
             return Page();
         }
 

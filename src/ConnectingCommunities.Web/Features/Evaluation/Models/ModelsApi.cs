@@ -45,11 +45,17 @@ public sealed record ModelJson(
             [.. result.Covariates.Select(c => c.Name)],
             result.References,
             [.. result.Terms.Select(t => new ModelTermJson(
-                t.Term, t.Covariate, t.Level, t.Reference, t.OddsRatio, t.CiLower, t.CiUpper, t.P, t.N, t.Events, t.Estimate, t.StandardError))],
+                t.Term, t.Covariate, t.Level, t.Reference, Finite(t.OddsRatio), Finite(t.CiLower), Finite(t.CiUpper), Finite(t.P), t.N, t.Events,
+                Finite(t.Estimate), Finite(t.StandardError)))],
             [.. result.ReferenceLevels.Select(r => new ModelReferenceJson(r.Covariate, r.Level, r.N, r.Events))],
-            result.Deviance, result.NullDeviance, result.Aic, result.Converged, result.Warnings,
+            Finite(result.Deviance), Finite(result.NullDeviance), Finite(result.Aic), result.Converged, result.Warnings,
             Math.Round(result.FittedIn.TotalSeconds, 3));
     }
+
+    /// <summary>
+    /// JSON has no infinity: an interval that runs off to infinity (separation, which a warning explains) is null.
+    /// </summary>
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }
 
 public static class ModelsApi
