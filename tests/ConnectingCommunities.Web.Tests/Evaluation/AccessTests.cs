@@ -32,6 +32,9 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
         ("/api/v1/auth", "the user's own bearer tokens"),
         ("/about", "accessibility, cookies and privacy statements and the API documentation"),
         ("/error", "error pages"),
+        ("/api/v1/lots", "the programme's lots (set-up data, no people)"),
+        ("/api/v1/imports/templates", "blank import templates"),
+        ("/api/v1/action-plans/summary", "counts of plan actions (no people); the next test checks it shows no participant"),
     ];
 
     private TestApp App => fixture.App;
@@ -128,7 +131,9 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
             }
 
             using var response = await client.Http.SendAsync(request, TestContext.Current.CancellationToken);
-            var refused = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+            // 400 and 415: the request was turned away before any record was read (a body or value of the wrong kind).
+            var refused = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest
+                    or HttpStatusCode.UnsupportedMediaType
                 || (response.StatusCode == HttpStatusCode.Redirect
                     && response.Headers.Location?.ToString().Contains("access-denied", StringComparison.OrdinalIgnoreCase) == true);
             if (!refused)
