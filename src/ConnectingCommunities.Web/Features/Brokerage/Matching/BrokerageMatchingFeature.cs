@@ -16,6 +16,7 @@ public static class BrokerageMatchingFeature
         services.AddScoped<MatchingHandler>();
         services.AddScoped<ReferralHandler>();
         services.AddSingleton<OpenVacancyCache>();
+        services.AddSingleton<SeekerCache>();
         return services;
     }
 

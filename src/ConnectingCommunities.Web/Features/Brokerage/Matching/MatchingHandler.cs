@@ -68,7 +68,8 @@ public sealed record MatchReviewInput
 /// the rules of Domain.Brokerage.Matching; and the review of a match list with a participant, which completes
 /// their "identify jobs that match skills" action.
 /// </summary>
-public sealed class MatchingHandler(CcDbContext db, ParticipantAccess access, CurrentUser user, OpenVacancyCache vacancies, TimeProvider clock)
+public sealed class MatchingHandler(
+    CcDbContext db, ParticipantAccess access, CurrentUser user, OpenVacancyCache vacancies, SeekerCache seekerCache, TimeProvider clock)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 200;
@@ -179,7 +180,8 @@ public sealed class MatchingHandler(CcDbContext db, ParticipantAccess access, Cu
 
         var today = access.Today;
         var visible = await access.VisibleAsync(cancellationToken);
-        var seekers = await MatchingData.SeekersAsync(db, visible, today, cancellationToken);
+        var lots = user.IsLotScoped ? string.Join(',', (await user.LotIdsAsync(cancellationToken)).Order()) : "all";
+        var seekers = await seekerCache.SeekersAsync(db, visible, lots, today, cancellationToken);
         var scored = new List<(SeekerProfile Seeker, MatchScore Score)>(seekers.Count);
         foreach (var seeker in seekers)
         {
