@@ -16,8 +16,10 @@ internal static class CcApp
         root.Subcommands.Add(RegressCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(DemoDataCommand.Create());
-        root.Subcommands.Add(Imports.ImportCommand.Create());
         root.Subcommands.Add(PerformanceCountsCommand.Create());
+        root.Subcommands.Add(Imports.ImportCommand.Create());
+        root.Subcommands.Add(Exports.ExportCommand.Create());
+        root.Subcommands.Add(Retention.RetentionReviewCommand.Create());
         return root;
     }
 
