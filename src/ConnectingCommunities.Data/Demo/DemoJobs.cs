@@ -38,7 +38,7 @@ internal static class DemoJobs
         new("Sales assistant", "7111", JobSector.Retail, 12, 37, 0m),
         new("Retail assistant", "7111", JobSector.Retail, 16, 37, 0m),
         new("Checkout operator", "7112", JobSector.Retail, 12, 30, 0m),
-        new("Shelf filler", "9241", JobSector.Retail, 8, 30, 0m),
+        new("Shelf filler", "9251", JobSector.Retail, 8, 30, 0m),
         new("Care worker", "6135", JobSector.Care, 16, 40, 0.25m),
         new("Home carer", "6135", JobSector.Care, 12, 40, 0.40m),
         new("Senior care worker", "6136", JobSector.Care, 30, 40, 1.10m),
