@@ -52,7 +52,7 @@ public abstract class DemoBrokerageTests<TFixture>(TFixture fixture) : IClassFix
         Assert.True(await db.Employers.CountAsync(Ct) >= 250);
         Assert.True(await db.Vacancies.CountAsync(v => v.Status == VacancyStatus.Open, Ct) > 0);
         Assert.True(await db.Referrals.CountAsync(r => r.Status == ReferralStatus.Started, Ct) > 0);
-        Assert.True(await db.IndicatorAssessments.CountAsync(Ct) > 0);
+        Assert.True(await db.IndicatorAssessments.AnyAsync(Ct));
         Assert.False(await db.Referrals.AnyAsync(r => r.JobStartId != null && !db.JobStarts.Any(j => j.Id == r.JobStartId && j.ParticipantId == r.ParticipantId), Ct));
     }
 }

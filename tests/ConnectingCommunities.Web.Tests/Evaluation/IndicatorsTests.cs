@@ -60,7 +60,7 @@ public abstract class IndicatorsTests<TFixture>(TFixture fixture) : IClassFixtur
 
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CcDbContext>();
-        var stored = await db.IndicatorAssessments.AsNoTracking().SingleAsync(a => a.ParticipantId == participant.Id);
+        var stored = await db.IndicatorAssessments.AsNoTracking().SingleAsync(a => a.ParticipantId == participant.Id, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(SelfEsteemMixed, stored.SelfEsteemItems);
         Assert.Equal(21, stored.SelfEsteem);
         Assert.Null(stored.LabourMarketAwareness);
@@ -111,7 +111,7 @@ public abstract class IndicatorsTests<TFixture>(TFixture fixture) : IClassFixtur
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CcDbContext>();
         Assert.True(await db.AuditEvents.AnyAsync(e => e.ParticipantId == participant.Id && e.EntityType == nameof(IndicatorAssessment)
-            && e.Reason == "Answers typed into the wrong rows"));
+            && e.Reason == "Answers typed into the wrong rows", cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -220,7 +220,7 @@ public abstract class IndicatorsTests<TFixture>(TFixture fixture) : IClassFixtur
         var db = scope.ServiceProvider.GetRequiredService<CcDbContext>();
         var rows = await db.IndicatorAssessments.AsNoTracking()
             .Join(db.Participants.Where(p => p.ErasedAt == null), a => a.ParticipantId, p => p.Id, (a, p) => new { a.ParticipantId, p.Cohort, a.Point, a.AttitudeToWork })
-            .ToListAsync();
+            .ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
         foreach (var (group, cohort) in new (string, Cohort?)[] { ("all", null), ("Employed", Cohort.Employed) })
         {
             var changes = rows.Where(r => cohort is null || r.Cohort == cohort).GroupBy(r => r.ParticipantId)

@@ -88,13 +88,13 @@ public abstract class ReportTests<TFixture>(TFixture fixture) : IClassFixture<TF
         using var api = await App.ApiClientAsync(DemoUsers.Evaluator);
         using var pages = await App.SignInAsync(DemoUsers.Evaluator);
 
-        var html = await (await api.GetAsync("/api/v1/evaluation/report?format=html")).Content.ReadAsStringAsync();
+        var html = await (await api.GetAsync("/api/v1/evaluation/report?format=html")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var docx = await api.GetAsync("/api/v1/evaluation/report?format=docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
         Assert.Contains("evaluation-report-", docx.Content.Headers.ContentDisposition!.FileName, StringComparison.Ordinal);
 
-        using var stream = new MemoryStream(await docx.Content.ReadAsByteArrayAsync());
+        using var stream = new MemoryStream(await docx.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         using var word = WordprocessingDocument.Open(stream, false);
         var body = word.MainDocumentPart!.Document!.Body!;
         var headings = body.Elements<W.Paragraph>()
@@ -129,14 +129,14 @@ public abstract class ReportTests<TFixture>(TFixture fixture) : IClassFixture<TF
     {
         await SeedAsync();
         using var api = await App.ApiClientAsync(DemoUsers.Evaluator);
-        var html = await (await api.GetAsync("/api/v1/evaluation/report?format=html")).Content.ReadAsStringAsync();
-        using var stream = new MemoryStream(await (await api.GetAsync("/api/v1/evaluation/report?format=docx")).Content.ReadAsByteArrayAsync());
+        var html = await (await api.GetAsync("/api/v1/evaluation/report?format=html")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var stream = new MemoryStream(await (await api.GetAsync("/api/v1/evaluation/report?format=docx")).Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         using var word = WordprocessingDocument.Open(stream, false);
         var text = word.MainDocumentPart!.Document!.Body!.InnerText;
 
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CcDbContext>();
-        var people = await db.Participants.AsNoTracking().Select(p => new { p.Id, p.Reference, p.LastName, p.Nino, p.Postcode }).ToListAsync();
+        var people = await db.Participants.AsNoTracking().Select(p => new { p.Id, p.Reference, p.LastName, p.Nino, p.Postcode }).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotEmpty(people);
         foreach (var p in people)
         {

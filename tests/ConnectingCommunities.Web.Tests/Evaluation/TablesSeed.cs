@@ -144,8 +144,11 @@ public static class TablesSeed
         {
             db.PlanActions.Add(new PlanAction
             {
-                ParticipantId = participant.Id, Action = "workExperience", ActivityType = ActivityType.EmployerActivity,
-                Status = i % 6 == 0 ? ActionStatus.Completed : ActionStatus.Identified, IdentifiedOn = registered,
+                ParticipantId = participant.Id,
+                Action = "workExperience",
+                ActivityType = ActivityType.EmployerActivity,
+                Status = i % 6 == 0 ? ActionStatus.Completed : ActionStatus.Identified,
+                IdentifiedOn = registered,
                 CompletedOn = i % 6 == 0 ? registered.AddDays(30) : null,
             });
         }
@@ -154,8 +157,12 @@ public static class TablesSeed
         {
             db.PlanActions.Add(new PlanAction
             {
-                ParticipantId = participant.Id, Action = "identifyMatchingJobs", ActivityType = ActivityType.InformationAdviceGuidance,
-                Status = ActionStatus.Completed, IdentifiedOn = registered, CompletedOn = registered.AddDays(10),
+                ParticipantId = participant.Id,
+                Action = "identifyMatchingJobs",
+                ActivityType = ActivityType.InformationAdviceGuidance,
+                Status = ActionStatus.Completed,
+                IdentifiedOn = registered,
+                CompletedOn = registered.AddDays(10),
             });
         }
 
@@ -166,8 +173,14 @@ public static class TablesSeed
         {
             db.Interventions.Add(new Intervention
             {
-                ParticipantId = participant.Id, Date = dates[c], Mode = modes[(i + c) % modes.Length], ActivityType = ActivityType.InformationAdviceGuidance,
-                DurationMinutes = 30, IsMeaningful = true, RecordedAt = DateTimeOffset.UtcNow, AdvisorName = "Advisor",
+                ParticipantId = participant.Id,
+                Date = dates[c],
+                Mode = modes[(i + c) % modes.Length],
+                ActivityType = ActivityType.InformationAdviceGuidance,
+                DurationMinutes = 30,
+                IsMeaningful = true,
+                RecordedAt = DateTimeOffset.UtcNow,
+                AdvisorName = "Advisor",
             });
         }
     }

@@ -77,12 +77,12 @@ public abstract class RetentionTests<TFixture>(TFixture fixture) : IClassFixture
         await using var scope = App.Services.CreateAsyncScope();
         var reviewer = scope.ServiceProvider.GetRequiredService<RetentionReviewer>();
 
-        var review = await reviewer.RunAsync();
-        var candidates = await reviewer.CandidatesAsync(review.RetainUntil);
+        var review = await reviewer.RunAsync(TestContext.Current.CancellationToken);
+        var candidates = await reviewer.CandidatesAsync(review.RetainUntil, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Contains(candidates, c => c.ParticipantId == person.Id && c.RetainUntil == new DateOnly(2023, 12, 31));
         Assert.Equal(candidates.Count, review.ParticipantsListed);
-        Assert.True(await reviewer.RanTodayAsync());
+        Assert.True(await reviewer.RanTodayAsync(TestContext.Current.CancellationToken));
         Assert.Null((await Participant(person.Id)).ErasedAt);
         await App.SetRetentionYearsAsync(7);
     }

@@ -30,7 +30,7 @@ public abstract class SubjectAccessTests<TFixture>(TFixture fixture) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)), ZipArchiveMode.Read);
         var names = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("summary.html", names);
         Assert.Contains("record.json", names);

@@ -81,7 +81,7 @@ public abstract class ReconciliationTests<TFixture>(TFixture fixture) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Category,Participant reference,Milestone,MI date,Claim date", lines[0], StringComparison.Ordinal);
         Assert.Equal(1 + 2 + 2 + 1 + 2, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("Claimed but not in MI," + s.NoRecord.Reference, StringComparison.Ordinal));

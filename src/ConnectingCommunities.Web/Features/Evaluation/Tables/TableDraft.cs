@@ -275,30 +275,30 @@ public sealed class TableDraft(string id, string title, string description, stri
             switch (draft)
             {
                 case CountDraft c:
-                {
-                    var n = grid.Value(c.N);
-                    var off = hidden[c.N];
-                    suppressedCount += off ? 1 : 0;
-                    var share = off || c.ColumnTotal is not { } t || hidden[t] ? null : RateMath.Fraction(n, grid.Value(t));
-                    return new TableCell(off ? null : n, null, null, share, null, off, off);
-                }
+                    {
+                        var n = grid.Value(c.N);
+                        var off = hidden[c.N];
+                        suppressedCount += off ? 1 : 0;
+                        var share = off || c.ColumnTotal is not { } t || hidden[t] ? null : RateMath.Fraction(n, grid.Value(t));
+                        return new TableCell(off ? null : n, null, null, share, null, off, off);
+                    }
 
                 case RateDraft r:
-                {
-                    var nOff = hidden[r.N];
-                    var off = nOff || hidden[r.Count];
-                    suppressedCount += off ? 1 : 0;
-                    var n = grid.Value(r.N);
-                    var count = grid.Value(r.Count);
-                    return new TableCell(nOff ? null : n, off ? null : count, off ? null : RateMath.Fraction(count, n), null, null, off, nOff);
-                }
+                    {
+                        var nOff = hidden[r.N];
+                        var off = nOff || hidden[r.Count];
+                        suppressedCount += off ? 1 : 0;
+                        var n = grid.Value(r.N);
+                        var count = grid.Value(r.Count);
+                        return new TableCell(nOff ? null : n, off ? null : count, off ? null : RateMath.Fraction(count, n), null, null, off, nOff);
+                    }
 
                 case CostDraft k:
-                {
-                    var off = hidden[k.N];
-                    suppressedCount += off ? 1 : 0;
-                    return new TableCell(off ? null : grid.Value(k.N), null, null, null, off ? null : k.Amount, off, off);
-                }
+                    {
+                        var off = hidden[k.N];
+                        suppressedCount += off ? 1 : 0;
+                        return new TableCell(off ? null : grid.Value(k.N), null, null, null, off ? null : k.Amount, off, off);
+                    }
 
                 default:
                     throw new InvalidOperationException("Unknown cell.");
