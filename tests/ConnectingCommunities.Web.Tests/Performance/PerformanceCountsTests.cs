@@ -92,6 +92,9 @@ public abstract class PerformanceCountsTests<TFixture>(TFixture fixture) : IClas
             // A transfer to another lot and a corrected cohort and registration date move the participant's milestones with them.
             var participant = await db.Participants.SingleAsync(p => p.Id == moving.Id, Ct);
             participant.LotId = await db.Lots.Where(l => l.Code == "BB").Select(l => l.Id).SingleAsync(Ct);
+
+            // Numbers are unique within a lot, so the participant takes the new lot's next one.
+            participant.Number = (await db.Participants.Where(p => p.LotId == participant.LotId).MaxAsync(p => (int?)p.Number, Ct) ?? 0) + 1;
             participant.ContractId = await db.Contracts.Where(c => c.LotId == participant.LotId).OrderBy(c => c.StartDate).Select(c => (Guid?)c.Id).FirstAsync(Ct);
             participant.Cohort = Cohort.RapidProgression;
             participant.RegisteredOn = Day(2012, 1, 30);

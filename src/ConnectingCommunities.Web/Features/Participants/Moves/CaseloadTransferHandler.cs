@@ -223,6 +223,10 @@ public sealed class CaseloadTransferHandler(CcDbContext db, CurrentUser user, Ti
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // The bulk update moved participants to another provider past the change tracker, so the
+        // performance views' counts (which are kept by provider) are rebuilt from the rows.
+        await Data.Performance.PerformanceCounts.RebuildAsync(db, cancellationToken);
         return Result<CaseloadTransferResult>.Ok(new CaseloadTransferResult(moving.Count, active, left, from.Reference, to.Reference, on));
     }
 
