@@ -11,6 +11,8 @@ public static class ExportsApi
 
         exports.MapGet("/", () => TypedResults.Ok(ExportCatalogue.Tables.Select(t => new ExportTableInfo(
                 t.Name, t.Title, t.Filters, [.. t.Columns.Select(c => c.Heading)], t.ParticipantLevel))))
+            // Every list is casework, claims or set-up data, none of which an evaluator may download.
+            .RequireAuthorization(Policies.Casework)
             .WithSummary("The lists that can be downloaded")
             .WithDescription("Each table's code, title, the filters it takes (the same names as on its page) and its columns. "
                 + "Whether you may download one depends on your role, as for its page.");
