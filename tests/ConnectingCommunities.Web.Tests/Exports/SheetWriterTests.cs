@@ -78,7 +78,8 @@ public sealed class SheetWriterTests
             }
 
             // A whole 200,000-row sheet held in memory is hundreds of megabytes; streamed, the heap barely moves.
-            Assert.True(peak < 16 * 1024 * 1024, $"The heap grew by {peak / 1024 / 1024} MB while writing");
+            // The heap is the process's, shared with tests running alongside, so the bound leaves room for them.
+            Assert.True(peak < 128 * 1024 * 1024, $"The heap grew by {peak / 1024 / 1024} MB while writing");
             Assert.Equal(Rows + 1, File.ReadLines(Path.Combine(folder, "big.csv")).Count());
             using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(Path.Combine(folder, "big.xlsx"), false);
             var part = document.WorkbookPart!.WorksheetParts.Single();
