@@ -15,13 +15,16 @@ namespace ConnectingCommunities.Web.Features.ProviderImports;
 /// (<see cref="InterventionHandler"/>, <see cref="JobStartHandler"/>, <see cref="SustainmentHandler"/>), with
 /// its milestones, inside the import's transaction. Validation runs the same calls in a transaction that is
 /// rolled back, so a row is checked against the rows before it (the third contact's Engaged milestone, a
-/// job start before its sustainment check) exactly as applying will find them.
+/// job start before its sustainment check) exactly as applying will find them. A known externalId sent with
+/// changed values updates the record it made (RecordRowUpdates.cs).
 /// </summary>
-public sealed class RecordRowImporter(
-    CcDbContext db, InterventionHandler interventions, JobStartHandler jobStarts, SustainmentHandler sustainment, TimeProvider clock) : IRowImporter
+public sealed partial class RecordRowImporter(
+    CcDbContext db, ParticipantAccess access, InterventionHandler interventions, JobStartHandler jobStarts, SustainmentHandler sustainment, OutcomeFacts facts,
+    TimeProvider clock) : IRowImporter
 {
     private readonly Dictionary<string, Guid> byExternalId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Guid> byReference = new(StringComparer.Ordinal);
+    private readonly HashSet<Guid> inLot = [];
     private ImportTemplate template = ImportTemplates.Interventions;
     private Lot lot = null!;
     private DataImport import = null!;
@@ -47,6 +50,7 @@ public sealed class RecordRowImporter(
         await foreach (var p in inLot.Select(p => new { p.Id, p.Reference }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             byReference[p.Reference] = p.Id;
+            this.inLot.Add(p.Id);
         }
 
         var known = db.ExternalRecords.AsNoTracking().Where(r => r.LotId == lot.Id && r.Type == ImportType.Participants)
@@ -65,16 +69,16 @@ public sealed class RecordRowImporter(
         ArgumentNullException.ThrowIfNull(row);
         var participantId = Participant(row);
         var cells = row.Reader;
-        if (row.Known is not null)
-        {
-            row.Fail("externalId", $"A row with this externalId was imported before with different values. An import adds {ImportTypeCodes.Title(import.Type).ToLowerInvariant()}; "
-                + "it does not change one already recorded: correct it on the participant's record, or send the row as it was");
-            return;
-        }
-
         var input = Read(cells);
         if (cells.HasErrors || participantId is not { } id)
         {
+            return;
+        }
+
+        if (row.Known is { } known)
+        {
+            await UpdateAsync(row, known, id, input, cancellationToken);
+            db.ChangeTracker.Clear();
             return;
         }
 
@@ -109,6 +113,9 @@ public sealed class RecordRowImporter(
     }
 
     public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Each row is written as it is checked, by the handlers: the check time includes it.
+    public TimeSpan Writing => TimeSpan.Zero;
 
     private object Read(CellReader cells) => import.Type switch
     {
