@@ -8,10 +8,14 @@ namespace ConnectingCommunities.Web.Features.Evaluation.Report;
 /// </summary>
 public sealed record ReportTable(string Id, string Title, IReadOnlyList<string> Headings, IReadOnlyList<IReadOnlyList<string>> Rows, string? Note = null);
 
-/// <summary>One block of a section, in reading order: a paragraph, a table, or a chart (with its data table).</summary>
-public sealed record ReportBlock(string? Paragraph = null, ReportTable? Table = null, Chart? Chart = null, string? Svg = null, ReportTable? SvgData = null)
+/// <summary>One block of a section, in reading order: a subheading, a paragraph, a table, or a chart (with its data table).</summary>
+public sealed record ReportBlock(
+    string? Paragraph = null, ReportTable? Table = null, Chart? Chart = null, string? Svg = null, ReportTable? SvgData = null, string? Subheading = null)
 {
     public static ReportBlock Text(string paragraph) => new(Paragraph: paragraph);
+
+    /// <summary>A heading within a section (each model of the models section).</summary>
+    public static ReportBlock Heading(string text) => new(Subheading: text);
 
     public static ReportBlock Of(ReportTable table) => new(Table: table);
 

@@ -5,7 +5,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace ConnectingCommunities.Web.Features.Evaluation.Report;
 
 /// <summary>
-/// Writes the report as a Word document: title and date, a heading per section, its paragraphs and tables.
+/// Writes the report as a Word document: title and date, a heading per section (and per model), its paragraphs and
+/// tables, each table under its caption.
 /// A chart (or forest plot) is given as its data table under the chart's title: the same figures, readable by
 /// screen readers and editable, rather than a picture.
 /// </summary>
@@ -32,7 +33,11 @@ public static class ReportDocx
                 body.Append(Paragraph($"{++number}. {section.Title}", "Heading1"));
                 foreach (var block in section.Blocks)
                 {
-                    if (block.Paragraph is { } text)
+                    if (block.Subheading is { } heading)
+                    {
+                        body.Append(Paragraph(heading, "Heading2"));
+                    }
+                    else if (block.Paragraph is { } text)
                     {
                         body.Append(Paragraph(text, null));
                     }
@@ -63,7 +68,7 @@ public static class ReportDocx
 
     private static void AppendTable(Body body, ReportTable table, string caption)
     {
-        body.Append(Paragraph(caption, "Heading2"));
+        body.Append(Paragraph(caption, "Caption"));
         var grid = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
@@ -135,9 +140,23 @@ public static class ReportDocx
             HeadingStyle("Title", "Title", "40", 0),
             HeadingStyle("Heading1", "heading 1", "32", 0),
             HeadingStyle("Heading2", "heading 2", "24", 1),
+            CaptionStyle(),
             new Style(new StyleName { Val = "Table Grid" }) { Type = StyleValues.Table, StyleId = "TableGrid" });
         styles.Styles.Save();
     }
+
+    /// <summary>Word's caption style: a table's title, kept with its table, under the section's headings rather than one of them.</summary>
+    private static Style CaptionStyle() =>
+        new(
+            new StyleName { Val = "caption" },
+            new BasedOn { Val = "Normal" },
+            new PrimaryStyle(),
+            new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "200", After = "80" }),
+            new StyleRunProperties(new Bold(), new FontSize { Val = "22" }))
+        {
+            Type = StyleValues.Paragraph,
+            StyleId = "Caption",
+        };
 
     private static Style HeadingStyle(string id, string name, string size, int outline) =>
         new(

@@ -40,7 +40,11 @@ public static class ReportHtml
                 .Append(CultureInfo.InvariantCulture, $"<h2 class=\"govuk-heading-l\" id=\"{E(section.Id)}-heading\">{++number}. {E(section.Title)}</h2>");
             foreach (var block in section.Blocks)
             {
-                if (block.Paragraph is { } text)
+                if (block.Subheading is { } heading)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<h3 class=\"govuk-heading-m\">{E(heading)}</h3>");
+                }
+                else if (block.Paragraph is { } text)
                 {
                     html.Append(CultureInfo.InvariantCulture, $"<p class=\"govuk-body\">{E(text)}</p>");
                 }
