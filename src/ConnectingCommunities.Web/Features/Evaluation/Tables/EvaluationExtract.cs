@@ -18,7 +18,8 @@ namespace ConnectingCommunities.Web.Features.Evaluation.Tables;
 /// evaluation view) with a stable pseudonym in place of any identifier, age band instead of date of
 /// birth, postcode district instead of postcode, months instead of dates, coded values only (no free
 /// text), and no name, NINO, contact details or address. CSV is streamed to the response as rows are
-/// read; every download is logged (who, format, row count) in the audit trail.
+/// read, XLSX through the streaming sheet writer; every download is logged (who, format, row count) in the
+/// audit trail.
 /// </summary>
 public sealed class EvaluationExtract(CcDbContext db, CurrentUser user, EvaluationDataset dataset, PseudonymKeyStore keys, TimeProvider clock)
 {
@@ -129,21 +130,45 @@ public sealed class EvaluationExtract(CcDbContext db, CurrentUser user, Evaluati
         }
     }
 
-    /// <summary>The extract as an XLSX workbook, and logs the download.</summary>
-    public async Task<byte[]> XlsxAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the extract as an XLSX workbook to <paramref name="body"/> with the streaming sheet writer the list
+    /// exports use, then logs the download. The workbook is written row by row to a temporary file (the zip and
+    /// XML writers are synchronous, which a response body refuses), deleted on close, then copied to the body:
+    /// memory stays flat however many participants there are.
+    /// </summary>
+    public async Task WriteXlsxAsync(Stream body, CancellationToken cancellationToken = default)
     {
-        var rows = new List<IReadOnlyList<object?>>();
-        await foreach (var row in RowsAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(body);
+        var rows = 0;
+        var complete = false;
+        try
         {
-            rows.Add(row);
-        }
+            await using var temporary = new FileStream(
+                Path.Combine(Path.GetTempPath(), $"cc-extract-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
+                FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            using (var xlsx = new XlsxSheetWriter(
+                temporary,
+                "Evaluation extract",
+                $"Pseudonymised extract, {Formatting.DateTime(clock.GetUtcNow())}. One row per participant; no names, NINOs, contact details, addresses or dates of birth.",
+                Columns))
+            {
+                await foreach (var row in RowsAsync(cancellationToken))
+                {
+                    xlsx.Row(row);
+                }
 
-        var file = TableExport.Xlsx(new ExportTable("Evaluation extract", Columns, rows)
+                rows = xlsx.Rows;
+            }
+
+            temporary.Position = 0;
+            await temporary.CopyToAsync(body, cancellationToken);
+            await body.FlushAsync(cancellationToken);
+            complete = true;
+        }
+        finally
         {
-            Description = $"Pseudonymised extract, {Formatting.DateTime(clock.GetUtcNow())}. One row per participant; no names, NINOs, contact details, addresses or dates of birth.",
-        });
-        await LogAsync("xlsx", rows.Count, complete: true);
-        return file;
+            await LogAsync("xlsx", rows, complete);
+        }
     }
 
     /// <summary>A file name with today's date, e.g. evaluation-extract-2026-12-01.</summary>

@@ -41,13 +41,13 @@ public static class EvaluationTablesApi
 
                 if (format == "xlsx")
                 {
-                    return TypedResults.File(await extract.XlsxAsync(ct), TableExport.XlsxContentType, extract.FileName + ".xlsx");
+                    return Results.Stream(body => extract.WriteXlsxAsync(body, ct), TableExport.XlsxContentType, extract.FileName + ".xlsx");
                 }
 
                 return Results.Stream(body => extract.WriteCsvAsync(body, ct), TableExport.CsvContentType, extract.FileName + ".csv");
             })
             .WithSummary("The pseudonymised extract: one row per participant")
-            .WithDescription("format=csv (default, streamed) or xlsx. A stable pseudonym instead of any identifier; age band, postcode district, "
+            .WithDescription("format=csv (default) or xlsx, both streamed. A stable pseudonym instead of any identifier; age band, postcode district, "
                 + "months rather than dates; coded values only. Every download is logged.");
     }
 }
