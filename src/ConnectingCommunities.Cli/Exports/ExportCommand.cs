@@ -47,7 +47,7 @@ internal static class ExportCommand
         };
         var command = new Command(
             "export",
-            "Export a list (participants, interventions, job starts, claims, payments, vacancies, employers, set-up lists...) as CSV or XLSX. "
+            "Export a list (participants, interventions, job starts, sustainment checks due, claims, payments, vacancies, employers, set-up lists, audit history...) as CSV or XLSX. "
             + "Runs as an operator with programme-wide scope: every lot's rows unless --lot is given. Text that a spreadsheet would run as a "
             + "formula is neutralised as in the web app's downloads; the export is logged in the audit log.");
         command.Options.Add(table);

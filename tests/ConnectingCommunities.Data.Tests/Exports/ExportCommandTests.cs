@@ -55,6 +55,34 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Contains("participants, interventions, job-starts", help.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_audit_history_and_the_checks_due_export_programme_wide_and_the_export_itself_is_then_in_the_history()
+    {
+        Assert.Equal(0, (await RunAsync("migrate", "--connection", Sqlite)).ExitCode);
+        var checksFile = Path.Combine(folder, "checks.csv");
+        var firstAudit = Path.Combine(folder, "audit-1.csv");
+        var secondAudit = Path.Combine(folder, "audit-2.xlsx");
+
+        var checks = await RunAsync("export", "--table", "sustainment-checks-due", "--out", checksFile, "--filter", "within=60", "--connection", Sqlite);
+        var first = await RunAsync("export", "--table", "audit-events", "--out", firstAudit, "--filter", "action=exported", "--connection", Sqlite);
+        var second = await RunAsync("export", "--table", "audit-events", "--out", secondAudit, "--filter", "action=exported", "--connection", Sqlite);
+
+        Assert.Equal(0, checks.ExitCode);
+        Assert.Equal("", checks.Error);
+        var header = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(checksFile, TestContext.Current.CancellationToken)).TrimStart('\uFEFF').Split("\r\n")[0];
+        Assert.Equal("Participant,Name,Lot,Advisor,Check,In work since,Due on,Status,Days overdue", header);
+
+        // The first audit export sees the checks' export; the second sees both, as the operator logged them.
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("Wrote 1 row of audit-events", first.Output, StringComparison.Ordinal);
+        var lines = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(firstAudit, TestContext.Current.CancellationToken)).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Date,Time,User,Action,Record type,Record id,Lot,Participant,Summary,Reason,Changes", lines[0], StringComparison.Ordinal);
+        Assert.Contains("cc export (operator),exported,Export,sustainment-checks-due,", lines[1], StringComparison.Ordinal);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("Wrote 2 rows of audit-events", second.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--table", "secrets", "--out", "x.csv", "--table must be one of")]
     [InlineData("--table", "lots", "--out", "x.pdf", "--format: Choose a format: csv or xlsx")]

@@ -6,6 +6,7 @@ using ConnectingCommunities.Domain.Support;
 using ConnectingCommunities.TestSupport;
 using ConnectingCommunities.Web.Features.Exports;
 using ConnectingCommunities.Web.Tests.Infrastructure;
+using ConnectingCommunities.Web.Tests.Outcomes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,12 +35,14 @@ public abstract class ExportsTests<TFixture>(TFixture fixture) : IClassFixture<T
     [MemberData(nameof(Tables))]
     public async Task Every_list_downloads_as_CSV_and_XLSX_with_its_columns_and_the_same_rows(string table)
     {
-        await AddParticipantsAsync(Token(), ("WH", "Amina"), ("SE", "Ben"));
+        var (added, _) = await AddParticipantsAsync(Token(), ("WH", "Amina"), ("SE", "Ben"));
         using var client = await App.ApiClientAsync(DemoUsers.Commissioner);
         var definition = ExportCatalogue.Find(table)!;
 
-        var csvResponse = await client.GetAsync($"/api/v1/exports/{table}?format=csv");
-        var xlsxResponse = await client.GetAsync($"/api/v1/exports/{table}?format=xlsx");
+        // The audit history grows with every download (and with other tests running alongside): one participant's is stable.
+        var filter = table == "audit-events" ? $"&participant={added.Reference}" : "";
+        var csvResponse = await client.GetAsync($"/api/v1/exports/{table}?format=csv{filter}");
+        var xlsxResponse = await client.GetAsync($"/api/v1/exports/{table}?format=xlsx{filter}");
 
         Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
         Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
@@ -54,7 +57,7 @@ public abstract class ExportsTests<TFixture>(TFixture fixture) : IClassFixture<T
         Assert.Equal(headings, csv.Header);
         Assert.Equal(headings, xlsx.Header);
         Assert.Equal(csv.Rows.Count, xlsx.Rows.Count);
-        if (table is "participants" or "lots" or "tariffs" or "users" or "providers" or "contracts" or "targets")
+        if (table is "participants" or "lots" or "tariffs" or "users" or "providers" or "contracts" or "targets" or "audit-events")
         {
             Assert.NotEmpty(csv.Rows);
         }
@@ -92,6 +95,8 @@ public abstract class ExportsTests<TFixture>(TFixture fixture) : IClassFixture<T
     [InlineData("claims")]
     [InlineData("claim-lines")]
     [InlineData("job-starts")]
+    [InlineData("sustainment-checks-due")]
+    [InlineData("audit-events")]
     public async Task A_manager_of_WH_never_gets_a_row_of_another_lot(string table)
     {
         var token = Token();
@@ -105,7 +110,7 @@ public abstract class ExportsTests<TFixture>(TFixture fixture) : IClassFixture<T
 
         Assert.All(own.Column("Lot"), lot => Assert.Equal("WH", lot));
         Assert.Empty(asked.Rows);
-        if (table is "participants" or "interventions")
+        if (table is "participants" or "interventions" or "audit-events")
         {
             Assert.Contains("WH", own.Column("Lot"));
             Assert.Contains("SE", all.Column("Lot"));
@@ -169,6 +174,122 @@ public abstract class ExportsTests<TFixture>(TFixture fixture) : IClassFixture<T
         Assert.DoesNotContain(se!.Reference, file.Column("Participant"));
     }
 
+    [Fact]
+    public async Task The_sustainment_checks_due_download_holds_the_worklist_rows_of_the_callers_lots()
+    {
+        var token = Token();
+        var (wh, se) = await AddParticipantsAsync(token, ("WH", "Amina"), ("SE", "Ben"));
+        var started = Today.AddDays(-100).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using (var advisor = await App.ApiClientAsync(DemoUsers.Advisor("WH")))
+        {
+            await advisor.JobStartAsync(wh.Id, started);
+        }
+
+        using (var advisor = await App.ApiClientAsync(DemoUsers.Advisor("SE")))
+        {
+            await advisor.JobStartAsync(se!.Id, started);
+        }
+
+        using var manager = await App.ApiClientAsync(DemoUsers.Manager("WH"));
+        using var commissioner = await App.ApiClientAsync(DemoUsers.Commissioner);
+
+        var worklist = await manager.GetJsonAsync("/api/v1/sustainment-checks/due?pageSize=500");
+        var csv = ExportFile.FromCsv(await GetBytesAsync(manager, "/api/v1/exports/sustainment-checks-due?format=csv"));
+        var xlsx = ExportFile.FromXlsx(await GetBytesAsync(manager, "/api/v1/exports/sustainment-checks-due?format=xlsx"));
+        var everyLot = ExportFile.FromCsv(await GetBytesAsync(commissioner, "/api/v1/exports/sustainment-checks-due?format=csv"));
+        var narrowed = ExportFile.FromCsv(await GetBytesAsync(commissioner, "/api/v1/exports/sustainment-checks-due?format=csv&lot=SE&within=0"));
+
+        Assert.Equal(worklist.GetProperty("total").GetInt32(), csv.Rows.Count);
+        Assert.Equal(csv.Rows.Count, xlsx.Rows.Count);
+        Assert.All(csv.Column("Lot"), lot => Assert.Equal("WH", lot));
+        var row = Assert.Single(csv.Rows, r => r[0] == wh.Reference);
+        Assert.Equal(["Amina " + token, "WH", "13-week check", started, Today.AddDays(-9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "Overdue", "9"],
+            [row[1], row[2], row[4], row[5], row[6], row[7], row[8]]);
+        Assert.DoesNotContain(se.Reference, csv.Column("Participant"));
+        Assert.Contains(se.Reference, everyLot.Column("Participant"));
+        Assert.Contains(wh.Reference, everyLot.Column("Participant"));
+        Assert.All(narrowed.Column("Lot"), lot => Assert.Equal("SE", lot));
+        Assert.Contains(se.Reference, narrowed.Column("Participant"));
+    }
+
+    [Fact]
+    public async Task The_audit_history_holds_the_events_about_the_callers_lots_with_formulas_neutralised()
+    {
+        var token = Token();
+        var (wh, other) = await AddParticipantsAsync(token, ("WH", "Amina"), ("SE", "Ben"));
+        var se = other!;
+        const string Payload = "=HYPERLINK(\"http://example.com\",\"Click\")";
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CcDbContext>();
+            foreach (var participant in new[] { wh, se })
+            {
+                db.AuditEvents.Add(new AuditEvent
+                {
+                    OccurredAt = DateTimeOffset.UtcNow,
+                    UserName = "-2+3+cmd|' /C calc'!A0",
+                    Action = "updated",
+                    EntityType = nameof(Participant),
+                    EntityId = participant.Id.ToString(),
+                    LotId = participant.LotId,
+                    ParticipantId = participant.Id,
+                    Summary = Payload,
+                    Reason = "@SUM(1)",
+                });
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var manager = await App.ApiClientAsync(DemoUsers.Manager("WH"));
+        using var commissioner = await App.ApiClientAsync(DemoUsers.Commissioner);
+
+        var own = ExportFile.FromCsv(await GetBytesAsync(manager, $"/api/v1/exports/audit-events?format=csv&participant={wh.Reference}"));
+        var ownXlsx = ExportFile.FromXlsx(await GetBytesAsync(manager, $"/api/v1/exports/audit-events?format=xlsx&participant={wh.Reference}"));
+        var another = ExportFile.FromCsv(await GetBytesAsync(manager, $"/api/v1/exports/audit-events?format=csv&participant={se.Reference}"));
+        var whole = ExportFile.FromCsv(await GetBytesAsync(manager, "/api/v1/exports/audit-events?format=csv"));
+        var everyLot = ExportFile.FromCsv(await GetBytesAsync(commissioner, $"/api/v1/exports/audit-events?format=csv&participant={se.Reference}"));
+
+        // The participant's creation, their contact and the event added here; nothing of SE's participant.
+        Assert.Equal(3, own.Rows.Count);
+        Assert.Equal(own.Rows.Count, ownXlsx.Rows.Count);
+        Assert.All(own.Column("Participant"), p => Assert.Equal(wh.Reference, p));
+        Assert.Empty(another.Rows);
+        Assert.DoesNotContain(se.Reference, whole.Column("Participant"));
+        Assert.Contains(wh.Reference, whole.Column("Participant"));
+        Assert.All(whole.Column("Lot"), lot => Assert.Equal("WH", lot));
+        Assert.Equal(3, everyLot.Rows.Count);
+        foreach (var file in new[] { own, ownXlsx })
+        {
+            var added = Assert.Single(file.Rows, r => r[file.Header.ToList().IndexOf("Action")] == "updated");
+            Assert.Equal("'" + Payload, added[file.Header.ToList().IndexOf("Summary")]);
+            Assert.Equal("'@SUM(1)", added[file.Header.ToList().IndexOf("Reason")]);
+            Assert.Equal("'-2+3+cmd|' /C calc'!A0", added[file.Header.ToList().IndexOf("User")]);
+            Assert.Contains(file.Rows, r => r[file.Header.ToList().IndexOf("Action")] == "created" && r[file.Header.ToList().IndexOf("Record type")] == nameof(Participant));
+        }
+    }
+
+    [Fact]
+    public async Task Advisors_and_evaluators_are_refused_the_audit_history_and_its_filters_are_checked()
+    {
+        using var advisor = await App.ApiClientAsync(DemoUsers.Advisor("WH"));
+        using var evaluator = await App.ApiClientAsync(DemoUsers.Evaluator);
+        using var evaluatorPages = await App.SignInAsync(DemoUsers.Evaluator);
+        using var commissioner = await App.ApiClientAsync(DemoUsers.Commissioner);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await advisor.GetAsync("/api/v1/exports/audit-events?format=csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync("/api/v1/exports/audit-events?format=xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluatorPages.GetAsync("/exports/audit-events?format=csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await evaluator.GetAsync("/api/v1/exports/sustainment-checks-due?format=csv")).StatusCode);
+        var (status, body) = await GetProblemAsync(commissioner, "/api/v1/exports/audit-events?format=csv&from=yesterday&lotCode=ZZ");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("\"from\"", body, StringComparison.Ordinal);
+        Assert.Contains("lotCode", body, StringComparison.Ordinal);
+        var (within, withinBody) = await GetProblemAsync(commissioner, "/api/v1/exports/sustainment-checks-due?format=csv&within=400");
+        Assert.Equal(HttpStatusCode.BadRequest, within);
+        Assert.Contains("within", withinBody, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Access.EveryRole), MemberType = typeof(Access))]
     public async Task Each_role_may_download_the_lists_its_pages_show(string email)
@@ -178,8 +299,12 @@ public abstract class ExportsTests<TFixture>(TFixture fixture) : IClassFixture<T
         var participants = (await client.GetAsync("/api/v1/exports/participants?format=csv")).StatusCode;
         var claims = (await client.GetAsync("/api/v1/exports/claims?format=csv")).StatusCode;
         var lots = (await client.GetAsync("/api/v1/exports/lots?format=csv")).StatusCode;
+        var checksDue = (await client.GetAsync("/api/v1/exports/sustainment-checks-due?format=csv")).StatusCode;
+        var audit = (await client.GetAsync("/api/v1/exports/audit-events?format=csv&from=2000-01-01&to=2000-01-01")).StatusCode;
 
         Assert.Equal(email == DemoUsers.Evaluator ? HttpStatusCode.Forbidden : HttpStatusCode.OK, participants);
+        Assert.Equal(email == DemoUsers.Evaluator ? HttpStatusCode.Forbidden : HttpStatusCode.OK, checksDue);
+        Assert.Equal(email == DemoUsers.Commissioner || email == DemoUsers.Manager("WH") ? HttpStatusCode.OK : HttpStatusCode.Forbidden, audit);
         Assert.Equal(email == DemoUsers.Commissioner || email == DemoUsers.Manager("WH") ? HttpStatusCode.OK : HttpStatusCode.Forbidden, claims);
         Assert.Equal(email == DemoUsers.Commissioner ? HttpStatusCode.OK : HttpStatusCode.Forbidden, lots);
     }
@@ -271,6 +396,7 @@ public abstract class ExportsTests<TFixture>(TFixture fixture) : IClassFixture<T
     [InlineData("/setup/tariffs", "Download every rate as XLSX", "commissioner")]
     [InlineData("/setup/targets", "Download these targets as CSV", "commissioner")]
     [InlineData("/setup/users", "Download these users as CSV", "commissioner")]
+    [InlineData("/sustainment-checks", "Download these checks as XLSX", "advisor")]
     public async Task Every_list_page_links_to_its_download(string url, string link, string who)
     {
         var email = who switch { "manager" => DemoUsers.Manager("WH"), "advisor" => DemoUsers.Advisor("WH"), _ => DemoUsers.Commissioner };
@@ -297,6 +423,8 @@ public abstract class ExportsTests<TFixture>(TFixture fixture) : IClassFixture<T
         Assert.Equal(HttpStatusCode.NotFound, (await advisor.GetAsync("/exports/nothing?format=csv")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await advisor.GetAsync("/exports/participants?format=doc")).StatusCode);
     }
+
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
 
     private static string Token() => "exp" + new string([.. Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(8)]) + "q";
 

@@ -9,6 +9,8 @@ using ConnectingCommunities.Web.Features.Brokerage.Employers;
 using ConnectingCommunities.Web.Features.Brokerage.Vacancies;
 using ConnectingCommunities.Web.Features.Claims;
 using ConnectingCommunities.Web.Features.HelpRequests;
+using ConnectingCommunities.Web.Features.Outcomes;
+using ConnectingCommunities.Web.Features.Outcomes.Sustainment;
 using ConnectingCommunities.Web.Features.Participants;
 using ConnectingCommunities.Web.Features.Payments;
 using ConnectingCommunities.Web.Features.SetUp.Contracts;
@@ -22,6 +24,7 @@ using ConnectingCommunities.Web.Infrastructure.Exports;
 using Microsoft.EntityFrameworkCore;
 using CaseloadPage = ConnectingCommunities.Web.Features.Participants.IndexModel;
 using HelpRequestsPage = ConnectingCommunities.Web.Features.HelpRequests.IndexModel;
+using SustainmentDuePage = ConnectingCommunities.Web.Features.Outcomes.Sustainment.DueModel;
 
 namespace ConnectingCommunities.Web.Features.Exports;
 
@@ -38,6 +41,7 @@ public static class ExportCatalogue
         Participants(),
         Interventions(),
         JobStarts(),
+        SustainmentChecksDue(),
         HelpRequestsTable(),
         ClaimsTable(),
         ClaimLines(),
@@ -50,6 +54,7 @@ public static class ExportCatalogue
         Tariffs(),
         Targets(),
         Users(),
+        AuditHistory(),
     ];
 
     public static IExportTable? Find(string? name) =>
@@ -282,6 +287,43 @@ public static class ExportCatalogue
     private sealed record JobStartRow(
         string Reference, string LotCode, string Employer, string JobTitle, string? SocCode, DateOnly StartDate, decimal WeeklyHours,
         decimal HourlyWage, JobContractType ContractType, DateOnly? EndDate, string? EndReason);
+
+    // The "checks due" worklist (/sustainment-checks) through the worklist's own query and the page's filters:
+    // lot, advisor ("me" or an id) and within (days ahead, 28 unless asked). Checks already recorded are not on it.
+    private static ExportDefinition<DueCheckView> SustainmentChecksDue() => new(
+        "sustainment-checks-due",
+        "Sustainment checks due",
+        Policies.Casework,
+        participantLevel: true,
+        ["lot", "advisor", "within"],
+        [
+            new("Participant", c => c.ParticipantReference),
+            new("Name", c => c.ParticipantName),
+            new("Lot", c => c.LotCode),
+            new("Advisor", c => c.AdvisorName),
+            new("Check", c => SustainmentNames.CheckName(c.Milestone)),
+            new("In work since", ColumnKind.Date, c => c.RunStart),
+            new("Due on", ColumnKind.Date, c => c.DueOn),
+            new("Status", c => c.Status.DisplayName()),
+            new("Days overdue", ColumnKind.Number, c => c.DaysOverdue),
+        ],
+        (services, query, cancellationToken) =>
+        {
+            var user = Get<CurrentUser>(services);
+            var errors = new FieldErrors();
+            var advisor = query["advisor"];
+            Guid? advisorId = advisor == SustainmentDuePage.Mine ? user.UserId ?? Guid.Empty : Guid.TryParse(advisor, out var id) ? id : null;
+            if (advisor is not null && advisor != SustainmentDuePage.Mine && advisorId is null)
+            {
+                errors.Add("advisor", "Choose an advisor from the list");
+            }
+
+            var within = query["within"] is { } days ? FormParsing.WholeNumber(days, "within", "Number of days ahead", errors) : null;
+            return errors.Any
+                ? Task.FromResult(Result<IAsyncEnumerable<DueCheckView>>.Invalid(errors))
+                : ExportPaging.AllPagesAsync<DueCheckView>((page, size) => Get<SustainmentWorklist>(services).DueAsync(
+                    new DueChecksFilter { LotCode = query.Lot, AdvisorId = advisorId, Within = within, Page = page, PageSize = size }, cancellationToken));
+        });
 
     private static ExportDefinition<HelpRequestView> HelpRequestsTable() => new(
         "help-requests",
@@ -606,4 +648,115 @@ public static class ExportCatalogue
         ],
         (services, query, cancellationToken) => ExportPaging.AllPagesAsync<UserView>((page, size) =>
             Get<UserHandler>(services).ListAsync(query["role"], page, size, cancellationToken)));
+
+    // The audit trail, as subject access and the participant's history scope it: a commissioner (and cc export)
+    // every event; a provider manager the events about participants now in their lots (whatever the event's lot)
+    // and, for records not about a participant, the events of their lots' records. Advisors and evaluators are
+    // refused (the policy). Oldest first, streamed from one query.
+    private static ExportDefinition<AuditRow> AuditHistory() => new(
+        "audit-events",
+        "Audit history",
+        Policies.RecordsManagement,
+        participantLevel: true,
+        ["lotCode", "participant", "from", "to", "action", "entityType"],
+        [
+            new("Date", ColumnKind.Date, a => Formatting.DateInLondon(a.OccurredAt)),
+            new("Time", a => TimeInLondon(a.OccurredAt)),
+            new("User", a => a.UserName),
+            new("Action", a => a.Action),
+            new("Record type", a => a.EntityType),
+            new("Record id", a => a.EntityId),
+            // A participant's events under their lot now (as the scope reads them), others under the record's lot.
+            new("Lot", a => a.ParticipantLotCode ?? a.LotCode),
+            new("Participant", a => a.ParticipantReference),
+            new("Summary", a => a.Summary),
+            new("Reason", a => a.Reason),
+            new("Changes", a => a.Changes),
+        ],
+        async (services, query, cancellationToken) =>
+        {
+            var db = Get<CcDbContext>(services);
+            var user = Get<CurrentUser>(services);
+            var errors = new FieldErrors();
+            var (lotId, lotAsked) = await LotAsync(db, query, errors, cancellationToken);
+            var from = ReadDate(query, "from", errors);
+            var to = ReadDate(query, "to", errors);
+            if (errors.Any)
+            {
+                return Result<IAsyncEnumerable<AuditRow>>.Invalid(errors);
+            }
+
+            var participants = await Get<ParticipantAccess>(services).VisibleAsync(cancellationToken);
+            var events = db.AuditEvents.AsNoTracking();
+            if (user.IsLotScoped)
+            {
+                var lots = (await user.LotIdsAsync(cancellationToken)).ToList();
+                var visible = participants.Select(p => p.Id);
+                events = events.Where(a => a.ParticipantId != null
+                    ? visible.Contains(a.ParticipantId.Value)
+                    : a.LotId != null && lots.Contains(a.LotId.Value));
+            }
+
+            if (lotAsked)
+            {
+                var inLot = db.Participants.Where(p => p.LotId == lotId).Select(p => p.Id);
+                events = events.Where(a => a.ParticipantId != null ? inLot.Contains(a.ParticipantId.Value) : a.LotId == lotId);
+            }
+
+            if (query["participant"] is { } reference)
+            {
+                var wanted = reference.ToUpperInvariant();
+                var ids = participants.Where(p => p.Reference == wanted).Select(p => p.Id);
+                events = events.Where(a => a.ParticipantId != null && ids.Contains(a.ParticipantId.Value));
+            }
+
+            if (from is { } f)
+            {
+                var start = StartOfDayInLondon(f);
+                events = events.Where(a => a.OccurredAt >= start);
+            }
+
+            if (to is { } t)
+            {
+                var end = StartOfDayInLondon(t.AddDays(1));
+                events = events.Where(a => a.OccurredAt < end);
+            }
+
+            if (query["action"] is { } action)
+            {
+                events = events.Where(a => a.Action == action);
+            }
+
+            if (query["entityType"] is { } entityType)
+            {
+                events = events.Where(a => a.EntityType == entityType);
+            }
+
+            return Result<IAsyncEnumerable<AuditRow>>.Ok((
+                    from a in events
+                    join l in db.Lots on a.LotId equals l.Id into lotsOf
+                    from l in lotsOf.DefaultIfEmpty()
+                    join p in db.Participants on a.ParticipantId equals p.Id into participantsOf
+                    from p in participantsOf.DefaultIfEmpty()
+                    orderby a.OccurredAt, a.Id
+                    select new AuditRow(
+                        a.OccurredAt, a.UserName, a.Action, a.EntityType, a.EntityId, l == null ? null : l.Code, p == null ? null : p.Reference,
+                        p == null ? null : p.Lot!.Code, a.Summary, a.Reason, a.Changes))
+                .AsAsyncEnumerable());
+        });
+
+    private sealed record AuditRow(
+        DateTimeOffset OccurredAt, string UserName, string Action, string EntityType, string? EntityId, string? LotCode, string? ParticipantReference,
+        string? ParticipantLotCode, string? Summary, string? Reason, string? Changes);
+
+    private static readonly TimeZoneInfo LondonZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    private static string TimeInLondon(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, LondonZone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset StartOfDayInLondon(DateOnly date)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, LondonZone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
 }
