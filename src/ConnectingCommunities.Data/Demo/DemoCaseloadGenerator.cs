@@ -29,6 +29,9 @@ public sealed partial class DemoCaseloadGenerator
     private const int ParticipantStream = 2;
     private const int NinoStream = 3;
     private const int OutcomePlanStream = 4;
+
+    /// <summary>Age band, health and the job-matching action, decided before outcomes (<see cref="DemoOutcomeModel"/>).</summary>
+    private const int CharacteristicsStream = 7;
     private const int OutcomeStream = 5;
     private const int ClaimStream = 6;
 
@@ -393,6 +396,15 @@ public sealed partial class DemoCaseloadGenerator
 
         /// <summary>Whether each participant makes a progression that meets the strict definition.</summary>
         public bool[] Progresses { get; set; } = [];
+
+        /// <summary>Each participant's age band at registration, decided before outcomes.</summary>
+        public AgeBand[] AgeBands { get; set; } = [];
+
+        /// <summary>Each participant's answer on health, decided before outcomes.</summary>
+        public DemoHealth[] Health { get; set; } = [];
+
+        /// <summary>Whether each participant completes "Identify jobs that match skills" (their plan actions show it).</summary>
+        public bool[] IdentifyMatchingJobs { get; set; } = [];
 
         public DemoContract? LatestContract => Lot.Contracts.Count == 0 ? null : Lot.Contracts[^1];
     }

@@ -1,5 +1,6 @@
 using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.Domain.Outcomes;
+using ConnectingCommunities.Domain.People;
 using ConnectingCommunities.Domain.Programme;
 
 namespace ConnectingCommunities.Data.Demo;
@@ -45,32 +46,48 @@ public sealed partial class DemoCaseloadGenerator
     };
 
     /// <summary>
-    /// Decides, lot by lot, who finds work and when, and who progresses in work, so that the shares
-    /// are exact at every size rather than only on average: the number of job starters of each
-    /// cohort in each lot is the lot's rate times the cohort's (largest remainder overall for the
-    /// progressions), and those registered with more time left before the end are likelier to be
-    /// among them. Draws come from each lot's own outcome stream, so nothing else changes.
+    /// Decides who finds work and when, and who progresses in work. First each participant's age band,
+    /// health and whether they complete "Identify jobs that match skills" (so the writers record what the
+    /// model used); then each out-of-work participant finds work with the probability of
+    /// <see cref="DemoOutcomeModel"/>, a draw from each lot's own outcome stream, its intercept calibrated
+    /// on the whole caseload so that the expected share finding work is the documents' 41%.
     /// </summary>
     private void PlanOutcomes(LotPlan[] lotPlans)
     {
         var total = lotPlans.Sum(p => p.Count);
-        var averageLotRate = total == 0 ? JobOutcomeRate : lotPlans.Sum(p => p.Count * JobOutcomeRateOf(p.Lot.Code)) / total;
-        var end = programme.End;
+        var predictors = new List<double>();
         foreach (var plan in lotPlans)
         {
-            var random = DemoRandom.For(seed, OutcomePlanStream, plan.LotIndex);
-            var jobs = new DateOnly?[plan.Count];
-            var lotFactor = JobOutcomeRateOf(plan.Lot.Code) / averageLotRate;
-            foreach (var cohort in new[] { Cohort.HardestToHelp, Cohort.HarderToReach, Cohort.RapidProgression })
+            var random = DemoRandom.For(seed, CharacteristicsStream, plan.LotIndex);
+            plan.AgeBands = new AgeBand[plan.Count];
+            plan.Health = new DemoHealth[plan.Count];
+            plan.IdentifyMatchingJobs = new bool[plan.Count];
+            for (var k = 0; k < plan.Count; k++)
             {
-                var members = Enumerable.Range(0, plan.Count).Where(k => plan.Cohorts[k] == cohort).ToList();
-                var rate = Math.Min(0.95, JobOutcomeRateOf(cohort) * lotFactor);
-                var count = (int)Math.Round(members.Count * rate, MidpointRounding.AwayFromZero);
-                // Weighted sampling without replacement (Efraimidis and Spirakis): the time left to find work is the weight.
-                var keys = members.Select(k => Key(random, 1 - Math.Exp(-Math.Max(1, end.DayNumber - plan.RegistrationDates[k].DayNumber) / 150.0))).ToArray();
-                foreach (var k in Largest(keys, [.. members], count))
+                var cohort = plan.Cohorts[k];
+                var band = DemoProfiles.AgeBandsAtRegistration.Pick(random);
+                plan.AgeBands[k] = band;
+                plan.Health[k] = HealthOf(band, cohort, random);
+                plan.IdentifyMatchingJobs[k] = random.Chance(DemoOutcomeModel.IdentifyMatchingJobsShare(cohort));
+                if (cohort != Cohort.Employed)
                 {
-                    jobs[k] = FirstJobOn(plan.RegistrationDates[k], random);
+                    predictors.Add(Predictor(plan, k));
+                }
+            }
+        }
+
+        var intercept = DemoOutcomeModel.CalibrateIntercept(predictors, JobOutcomeRate);
+        var randoms = lotPlans.Select(p => DemoRandom.For(seed, OutcomePlanStream, p.LotIndex)).ToArray();
+        var findsWork = DrawWhoFindsWork(lotPlans, randoms, intercept, JobOutcomeRate * predictors.Count);
+        for (var i = 0; i < lotPlans.Length; i++)
+        {
+            var plan = lotPlans[i];
+            var jobs = new DateOnly?[plan.Count];
+            for (var k = 0; k < plan.Count; k++)
+            {
+                if (findsWork[i][k])
+                {
+                    jobs[k] = FirstJobOn(plan.RegistrationDates[k], randoms[i]);
                 }
             }
 
@@ -112,6 +129,82 @@ public sealed partial class DemoCaseloadGenerator
                 plan.Progresses[k] = true;
             }
         }
+    }
+
+    /// <summary>
+    /// Each out-of-work participant's draw from the model, repeated until the number finding work is
+    /// within 0.2% (at least 3) of the expected number, so that a demo-sized caseload shows the documents'
+    /// 41% rather than a chance 39% or 43%. Only the total is conditioned on, and the total is the
+    /// intercept's sufficient statistic, so the odds ratios the evaluation estimates are unaffected.
+    /// </summary>
+    private static bool[][] DrawWhoFindsWork(LotPlan[] lotPlans, DemoRandom[] randoms, double intercept, double expected)
+    {
+        var tolerance = Math.Max(3, expected * 0.002);
+        bool[][]? closest = null;
+        var closestMiss = double.MaxValue;
+        for (var attempt = 0; attempt < 1_000; attempt++)
+        {
+            var draw = new bool[lotPlans.Length][];
+            var found = 0;
+            for (var i = 0; i < lotPlans.Length; i++)
+            {
+                var plan = lotPlans[i];
+                draw[i] = new bool[plan.Count];
+                for (var k = 0; k < plan.Count; k++)
+                {
+                    if (plan.Cohorts[k] != Cohort.Employed && randoms[i].Chance(DemoOutcomeModel.Probability(intercept, Predictor(plan, k))))
+                    {
+                        draw[i][k] = true;
+                        found++;
+                    }
+                }
+            }
+
+            var miss = Math.Abs(found - expected);
+            if (miss <= tolerance)
+            {
+                return draw;
+            }
+
+            if (miss < closestMiss)
+            {
+                (closest, closestMiss) = (draw, miss);
+            }
+        }
+
+        return closest!;
+    }
+
+    private static double Predictor(LotPlan plan, int k) => DemoOutcomeModel.LinearPredictor(
+        plan.Lot.Code, plan.Cohorts[k], plan.AgeBands[k], plan.Health[k] == DemoHealth.Yes, plan.IdentifyMatchingJobs[k]);
+
+    /// <summary>
+    /// A long-term condition for about a quarter, likelier with age and time out of work; 1% not
+    /// collected and 2% preferring not to say.
+    /// </summary>
+    private static DemoHealth HealthOf(AgeBand band, Cohort cohort, DemoRandom random)
+    {
+        var ageFactor = band switch
+        {
+            AgeBand.Age16To24 => 0.6,
+            AgeBand.Age25To34 => 0.8,
+            AgeBand.Age35To54 => 1.1,
+            _ => 1.5,
+        };
+        var cohortFactor = cohort switch
+        {
+            Cohort.HardestToHelp => 1.25,
+            Cohort.HarderToReach => 1.0,
+            Cohort.RapidProgression => 0.8,
+            _ => 0.85,
+        };
+        var roll = random.NextDouble();
+        return roll switch
+        {
+            < 0.01 => DemoHealth.NotCollected,
+            < 0.03 => DemoHealth.PreferNotToSay,
+            _ => random.Chance(0.25 * ageFactor * cohortFactor / 0.97) ? DemoHealth.Yes : DemoHealth.No,
+        };
     }
 
     /// <summary>The items with the largest keys (ties to the earlier item), at most <paramref name="count"/> of them.</summary>
@@ -222,4 +315,13 @@ public sealed partial class DemoCaseloadGenerator
         DateOnly RecordedOn,
         DateTimeOffset? EvidenceFrom,
         IReadOnlyList<AchievedMilestone> Achieved);
+}
+
+/// <summary>A demo participant's answer to the health condition question, decided before outcomes.</summary>
+internal enum DemoHealth
+{
+    NotCollected,
+    PreferNotToSay,
+    No,
+    Yes,
 }

@@ -77,7 +77,8 @@ public sealed partial class DemoCaseloadGenerator
         {
             var lot = plan.Lot;
             var intended = plan.Cohorts[number - 1];
-            var age = DemoProfiles.AgeBandsAtRegistration.Pick(random) switch
+            // The band was decided with the outcomes (DemoOutcomeModel); the exact age within it is drawn here.
+            var age = plan.AgeBands[number - 1] switch
             {
                 AgeBand.Age16To24 => random.Between(16, 24),
                 AgeBand.Age25To34 => random.Between(25, 34),
@@ -137,7 +138,7 @@ public sealed partial class DemoCaseloadGenerator
                 : null;
             participant.Phone = random.Chance(0.88) ? $"07700 900{random.Next(1000):D3}" : null;
             Nino(participant);
-            Health(participant, band, intended);
+            Health(participant);
             participant.HighestQualification = DemoProfiles.QualificationsFor(intended).Pick(random).Code;
             Circumstances(participant, female, age, band, intended);
             Employment(participant, intended, age, dateOfBirth);
@@ -166,37 +167,24 @@ public sealed partial class DemoCaseloadGenerator
             }
         }
 
-        private void Health(Participant participant, AgeBand band, Cohort cohort)
+        /// <summary>The health answer decided with the outcomes (<see cref="DemoOutcomeModel"/>); how much it limits them is drawn here.</summary>
+        private void Health(Participant participant)
         {
-            var ageFactor = band switch
+            switch (plan.Health[number - 1])
             {
-                AgeBand.Age16To24 => 0.6,
-                AgeBand.Age25To34 => 0.8,
-                AgeBand.Age35To54 => 1.1,
-                _ => 1.5,
-            };
-            var cohortFactor = cohort switch
-            {
-                Cohort.HardestToHelp => 1.25,
-                Cohort.HarderToReach => 1.0,
-                Cohort.RapidProgression => 0.8,
-                _ => 0.85,
-            };
-            var roll = random.NextDouble();
-            if (roll < 0.01)
-            {
-                return;
+                case DemoHealth.NotCollected:
+                    return;
+                case DemoHealth.PreferNotToSay:
+                    participant.LongTermCondition = LongTermConditionAnswers.PreferNotToSay.Code;
+                    return;
+                case DemoHealth.Yes:
+                    participant.LongTermCondition = LongTermConditionAnswers.Yes.Code;
+                    participant.ActivityLimitation = DemoProfiles.Limitations.Pick(random).Code;
+                    return;
+                default:
+                    participant.LongTermCondition = LongTermConditionAnswers.No.Code;
+                    return;
             }
-
-            if (roll < 0.03)
-            {
-                participant.LongTermCondition = LongTermConditionAnswers.PreferNotToSay.Code;
-                return;
-            }
-
-            var hasCondition = random.Chance(0.25 * ageFactor * cohortFactor / 0.97);
-            participant.LongTermCondition = hasCondition ? LongTermConditionAnswers.Yes.Code : LongTermConditionAnswers.No.Code;
-            participant.ActivityLimitation = hasCondition ? DemoProfiles.Limitations.Pick(random).Code : null;
         }
 
         private void Circumstances(Participant participant, bool female, int age, AgeBand band, Cohort cohort)
@@ -491,15 +479,31 @@ public sealed partial class DemoCaseloadGenerator
 
             var engaged = PlannedToEngage;
             var count = Math.Min(candidates.Count, engaged ? random.Between(2, 6) : random.Between(1, 3));
+
+            // Whether "Identify jobs that match skills" is completed was decided with the outcomes
+            // (DemoOutcomeModel): those who complete it have it first in their plan.
+            var matching = plan.IdentifyMatchingJobs[number - 1];
+            if (matching)
+            {
+                var template = DemoProfiles.IdentifyMatchingJobs;
+                candidates.Remove(template);
+                candidates.Insert(0, template);
+            }
+
             var actions = new List<PlanAction>(count);
             var lastContact = contacts.Count > 0 ? contacts[^1].Date : registeredOn;
             for (var i = 0; i < count; i++)
             {
-                var j = i + random.Next(candidates.Count - i);
+                var j = matching && i == 0 ? 0 : i + random.Next(candidates.Count - i);
                 (candidates[i], candidates[j]) = (candidates[j], candidates[i]);
                 var template = candidates[i];
                 var identifiedOn = contacts.Count > 0 ? contacts[random.Next(Math.Max(1, (contacts.Count + 1) / 2))].Date : registeredOn;
                 var status = ActionStatusFor(template.Code, engaged);
+                if (template == DemoProfiles.IdentifyMatchingJobs)
+                {
+                    status = matching ? ActionStatus.Completed : status == ActionStatus.Completed ? ActionStatus.Agreed : status;
+                }
+
                 var action = DemoEntities.New<PlanAction>();
                 action.Id = NextId(RecordKind.Action);
                 action.ParticipantId = participant.Id;

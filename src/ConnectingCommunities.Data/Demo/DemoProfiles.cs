@@ -285,6 +285,9 @@ internal static class DemoProfiles
         "In-work support call: settling in well.",
     ];
 
+    /// <summary>"Identify jobs that match skills": whether it is completed is decided with the outcomes (<see cref="DemoOutcomeModel"/>).</summary>
+    public static readonly ActionTemplate IdentifyMatchingJobs = Actions("identifyMatchingJobs")[0];
+
     /// <summary>Actions every out-of-work plan may hold.</summary>
     public static readonly ActionTemplate[] EveryoneActions = Actions("cv", "jobApplications", "careersAdvice");
 
