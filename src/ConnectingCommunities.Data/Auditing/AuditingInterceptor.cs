@@ -163,6 +163,7 @@ public sealed class AuditingInterceptor(IAuditActor actor, TimeProvider clock) :
         UserLot userLot => userLot.LotId,
         Participant participant => participant.LotId,
         HelpRequest request => request.LotId,
+        OutcomeClaim claim => claim.LotId,
         EmployerRelationship relationship => relationship.LotId,
         EmployerContact contact => contact.LotId,
         EmployerActivity activity => activity.LotId,

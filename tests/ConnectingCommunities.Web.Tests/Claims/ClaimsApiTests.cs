@@ -167,6 +167,12 @@ public abstract class ClaimsApiTests<TFixture>(TFixture fixture) : IClassFixture
             var submissions = await App.ReadAsync(db => db.AuditEvents.CountAsync(a => a.EntityType == nameof(OutcomeClaim) && a.EntityId == id && a.Action == "updated"));
             Assert.Equal(1, submissions);
 
+            // The claim's events carry its lot, so the lot's manager finds them in the audit history export.
+            var se = await App.ReadAsync(db => db.Lots.Where(l => l.Code == "SE").Select(l => l.Id).SingleAsync());
+            Assert.Equal(
+                [se],
+                await App.ReadAsync(db => db.AuditEvents.Where(a => a.EntityType == nameof(OutcomeClaim) && a.EntityId == id).Select(a => a.LotId).Distinct().ToListAsync()));
+
             // A double click after the fact: 200, unchanged.
             var repeat = await clients[1].PostAsync($"/api/v1/claims/{id}/submit");
             Assert.Equal(submits[0].Body.GetProperty("submittedAt").GetString(), repeat.GetProperty("submittedAt").GetString());
