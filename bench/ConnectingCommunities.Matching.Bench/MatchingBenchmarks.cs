@@ -64,6 +64,9 @@ public class MatchingBenchmarks
         return found.Items.Count;
     }
 
+    /// <summary>A scope as a request of the lot's advisor has.</summary>
+    public AsyncServiceScope CreateScope() => Scope();
+
     private AsyncServiceScope Scope()
     {
         var scope = app!.Services.CreateAsyncScope();

@@ -1,6 +1,8 @@
+using ConnectingCommunities.Data;
 using ConnectingCommunities.Web.Features.Brokerage.JobGoals;
 using ConnectingCommunities.Web.Features.Brokerage.Referrals;
 using ConnectingCommunities.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingCommunities.Web.Features.Brokerage.Matching;
 
@@ -17,6 +19,12 @@ public static class BrokerageMatchingFeature
         services.AddScoped<ReferralHandler>();
         services.AddSingleton<OpenVacancyCache>();
         services.AddSingleton<SeekerCache>();
+
+        // Every save through the app's context tells the matching caches which vacancies and participants changed,
+        // once committed, so the next ranking re-reads just those (see MatchingChanges).
+        services.AddSingleton<MatchingChanges>();
+        services.AddScoped<MatchingChangesInterceptor>();
+        services.ConfigureDbContext<CcDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<MatchingChangesInterceptor>()));
         return services;
     }
 

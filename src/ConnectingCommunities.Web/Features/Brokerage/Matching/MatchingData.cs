@@ -14,11 +14,24 @@ namespace ConnectingCommunities.Web.Features.Brokerage.Matching;
 public static class MatchingData
 {
     /// <summary>Open vacancies closing on or after <paramref name="today"/>, with workplace coordinates where known.</summary>
-    public static async Task<List<VacancyProfile>> OpenVacanciesAsync(CcDbContext db, DateOnly today, CancellationToken cancellationToken)
+    public static Task<List<VacancyProfile>> OpenVacanciesAsync(CcDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return OpenVacanciesAsync(db, db.Vacancies, today, cancellationToken);
+    }
+
+    /// <summary>Those of the vacancies <paramref name="ids"/> that are open and closing on or after <paramref name="today"/>.</summary>
+    public static Task<List<VacancyProfile>> OpenVacanciesAsync(CcDbContext db, DateOnly today, IReadOnlySet<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var keys = ids.ToArray();
+        return OpenVacanciesAsync(db, db.Vacancies.Where(v => keys.Contains(v.Id)), today, cancellationToken);
+    }
+
+    private static async Task<List<VacancyProfile>> OpenVacanciesAsync(CcDbContext db, IQueryable<Vacancy> vacancies, DateOnly today, CancellationToken cancellationToken)
+    {
         var rows = await (
-            from v in db.Vacancies.AsNoTracking()
+            from v in vacancies.AsNoTracking()
             where v.Status == VacancyStatus.Open && v.ClosingOn >= today
             join l in db.PostcodeLocations on v.Postcode equals l.Postcode into located
             from l in located.DefaultIfEmpty()
@@ -65,7 +78,12 @@ public static class MatchingData
     }
 
     /// <summary>One vacancy as matching sees it, whatever its status; null when there is none.</summary>
-    public static async Task<VacancyProfile?> VacancyAsync(CcDbContext db, Guid vacancyId, CancellationToken cancellationToken)
+    public static async Task<VacancyProfile?> VacancyAsync(CcDbContext db, Guid vacancyId, CancellationToken cancellationToken) =>
+        (await VacancyWithEmployerAsync(db, vacancyId, cancellationToken))?.Profile;
+
+    /// <summary>One vacancy as matching sees it, with its entity and employer's name (one query); null when there is none.</summary>
+    public static async Task<(Vacancy Vacancy, string EmployerName, VacancyProfile Profile)?> VacancyWithEmployerAsync(
+        CcDbContext db, Guid vacancyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var v = await (
@@ -73,8 +91,9 @@ public static class MatchingData
             where x.Id == vacancyId
             join l in db.PostcodeLocations on x.Postcode equals l.Postcode into located
             from l in located.DefaultIfEmpty()
-            select new { Vacancy = x, Latitude = (double?)l.Latitude, Longitude = (double?)l.Longitude }).FirstOrDefaultAsync(cancellationToken);
-        return v is null ? null : ToProfile(v.Vacancy, v.Latitude, v.Longitude);
+            select new { Vacancy = x, Employer = x.Employer!.Name, Latitude = (double?)l.Latitude, Longitude = (double?)l.Longitude })
+            .FirstOrDefaultAsync(cancellationToken);
+        return v is null ? null : (v.Vacancy, v.Employer, ToProfile(v.Vacancy, v.Latitude, v.Longitude));
     }
 
     public static VacancyProfile ToProfile(Vacancy v, double? latitude, double? longitude)
@@ -125,21 +144,31 @@ public static class MatchingData
         return rows.ConvertAll(r => ToSeeker(r, nlw));
     }
 
-    /// <summary>One participant as matching sees them (empty goals when none are recorded).</summary>
-    public static async Task<SeekerProfile> SeekerAsync(CcDbContext db, Participant participant, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// One participant as matching sees them (empty goals when none are recorded), and whether they have job goals:
+    /// their goals and home coordinates in one query.
+    /// </summary>
+    public static async Task<(SeekerProfile Seeker, bool HasGoals)> SeekerAsync(
+        CcDbContext db, Participant participant, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(participant);
-        var goals = await db.JobGoals.AsNoTracking().FirstOrDefaultAsync(g => g.ParticipantId == participant.Id, cancellationToken);
-        var location = await db.PostcodeLocations.AsNoTracking().Where(l => l.Postcode == participant.Postcode)
-            .Select(l => new { l.Latitude, l.Longitude }).FirstOrDefaultAsync(cancellationToken);
+        var found = await (
+            from p in db.Participants.AsNoTracking()
+            where p.Id == participant.Id
+            join g in db.JobGoals.AsNoTracking() on p.Id equals g.ParticipantId into withGoals
+            from g in withGoals.DefaultIfEmpty()
+            join l in db.PostcodeLocations.AsNoTracking() on p.Postcode equals l.Postcode into located
+            from l in located.DefaultIfEmpty()
+            select new { Goals = g, Latitude = (double?)l.Latitude, Longitude = (double?)l.Longitude }).FirstOrDefaultAsync(cancellationToken);
+        var goals = found?.Goals;
         var row = new SeekerRow(
             participant.Id, participant.Postcode, participant.HighestQualification, participant.EmploymentStatus, participant.HourlyWage,
             goals?.Occupations ?? [], goals?.Skills ?? [], goals?.MinWeeklyHours, goals?.MaxWeeklyHours, goals?.AvailableDays ?? [],
             goals?.CanWorkNights ?? false, goals?.CanWorkWeekends ?? false, goals?.MaxTravelMinutes, goals?.MaxTravelMiles,
             goals?.HasDrivingLicence ?? false, goals?.HasOwnTransport ?? false, goals?.AvailableFrom, goals?.AvailableUntil,
-            location?.Latitude, location?.Longitude);
-        return ToSeeker(row, NationalLivingWageOn(today));
+            found?.Latitude, found?.Longitude);
+        return (ToSeeker(row, NationalLivingWageOn(today)), goals is not null);
     }
 
     /// <summary>The National Living Wage in force today: the baseline for anyone not in work.</summary>

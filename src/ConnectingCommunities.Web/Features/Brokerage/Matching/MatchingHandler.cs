@@ -3,6 +3,7 @@ using ConnectingCommunities.Data;
 using ConnectingCommunities.Data.Entities;
 using ConnectingCommunities.Domain.Brokerage;
 using ConnectingCommunities.Domain.Brokerage.Matching;
+using ConnectingCommunities.Domain.People;
 using ConnectingCommunities.Domain.Support;
 using ConnectingCommunities.Web.Features.Participants;
 using ConnectingCommunities.Web.Features.Participants.Plan;
@@ -120,24 +121,24 @@ public sealed class MatchingHandler(
             return null;
         }
 
-        if (logView)
-        {
-            await access.LogViewAsync(participant, "vacancy matches", cancellationToken);
-        }
-
         var today = access.Today;
-        var seeker = await MatchingData.SeekerAsync(db, participant, today, cancellationToken);
-        var hasGoals = await db.JobGoals.AnyAsync(g => g.ParticipantId == participantId, cancellationToken);
+        var (seeker, hasGoals) = await MatchingData.SeekerAsync(db, participant, today, cancellationToken);
         var open = await vacancies.OpenVacanciesAsync(db, today, cancellationToken);
 
-        var scored = new List<(VacancyProfile Vacancy, MatchScore Score)>(open.Count);
-        foreach (var vacancy in open)
+        // Every view of a personal record is logged. The insert is sent first and awaited after the scoring, so its round
+        // trip overlaps the work in memory (nothing else uses the context meanwhile); if it fails, nothing is shown.
+        var logging = logView ? access.LogViewAsync(participant, "vacancy matches", cancellationToken) : Task.CompletedTask;
+        RankedList<VacancyProfile> ranked;
+        try
         {
-            scored.Add((vacancy, JobMatcher.Score(seeker, vacancy, today)));
+            ranked = RankedList<VacancyProfile>.Rank(open, v => JobMatcher.Score(seeker, v, today), v => v.ClosingOn.DayNumber, v => v.Id);
+        }
+        finally
+        {
+            await logging;
         }
 
-        var (eligible, excluded) = Rank(scored, s => s.Score, s => s.Vacancy.ClosingOn.DayNumber, s => s.Vacancy.Id);
-        return new RankedVacancies(participant, seeker, today, hasGoals, [.. eligible.Select(e => e.Vacancy)], [.. excluded.Select(e => e.Vacancy)]);
+        return new RankedVacancies(participant, seeker, today, hasGoals, ranked.Eligible, ranked.Excluded);
     }
 
     private async Task<List<VacancyMatch>> ExplainAsync(RankedVacancies ranked, List<VacancyProfile> shown, CancellationToken cancellationToken)
@@ -164,58 +165,61 @@ public sealed class MatchingHandler(
     }
 
     private sealed record RankedVacancies(
-        Participant Participant, SeekerProfile Seeker, DateOnly Today, bool HasGoals, List<VacancyProfile> Eligible, List<VacancyProfile> Excluded);
+        Participant Participant, SeekerProfile Seeker, DateOnly Today, bool HasGoals, IReadOnlyList<VacancyProfile> Eligible,
+        IReadOnlyList<VacancyProfile> Excluded);
 
     /// <summary>The user's lots' participants for the vacancy, best first; null when there is no such vacancy.</summary>
     public async Task<CandidateList?> CandidatesAsync(Guid vacancyId, bool includeExcluded, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
-        var summary = await db.Vacancies.AsNoTracking().Where(v => v.Id == vacancyId)
-            .Select(v => new VacancySummary(v.Id, v.Title, v.Employer!.Name, v.SocCode, v.Postcode, v.WeeklyHours, v.HourlyWage, v.ClosingOn, v.Status, v.Positions))
-            .FirstOrDefaultAsync(cancellationToken);
-        var vacancy = summary is null ? null : await MatchingData.VacancyAsync(db, vacancyId, cancellationToken);
-        if (summary is null || vacancy is null)
+        if (await MatchingData.VacancyWithEmployerAsync(db, vacancyId, cancellationToken) is not var (v, employerName, vacancy))
         {
             return null;
         }
 
+        var summary = new VacancySummary(v.Id, v.Title, employerName, v.SocCode, v.Postcode, v.WeeklyHours, v.HourlyWage, v.ClosingOn, v.Status, v.Positions);
         var today = access.Today;
-        var visible = await access.VisibleAsync(cancellationToken);
-        var lots = user.IsLotScoped ? string.Join(',', (await user.LotIdsAsync(cancellationToken)).Order()) : "all";
-        var seekers = await seekerCache.SeekersAsync(db, visible, lots, today, cancellationToken);
-        var scored = new List<(SeekerProfile Seeker, MatchScore Score)>(seekers.Count);
-        foreach (var seeker in seekers)
-        {
-            scored.Add((seeker, JobMatcher.Score(seeker, vacancy, today)));
-        }
+        var lots = user.IsLotScoped ? await user.LotIdsAsync(cancellationToken) : null;
+        var seekers = await seekerCache.SeekersAsync(db, lots, today, cancellationToken);
 
         // Ties go to the participant registered first (UUIDv7 keys are in time order), so the order is stable.
-        var (eligible, excluded) = Rank(scored, s => s.Score, _ => 0, s => s.Seeker.Id);
-        var ranked = includeExcluded ? [.. eligible, .. excluded] : eligible;
+        var ranked = RankedList<SeekerProfile>.Rank(seekers, s => JobMatcher.Score(s, vacancy, today), _ => 0, s => s.Id);
+        List<SeekerProfile> all = includeExcluded ? [.. ranked.Eligible, .. ranked.Excluded] : ranked.Eligible;
         var (p, size) = PageOf(page, pageSize);
-        var shown = ranked.Skip((p - 1) * size).Take(size).ToList();
 
-        var ids = shown.Select(s => s.Seeker.Id).ToList();
-        var people = await visible.AsNoTracking().Where(x => ids.Contains(x.Id))
-            .Select(x => new { x.Id, x.Reference, Name = x.FirstName + " " + x.LastName }).ToDictionaryAsync(x => x.Id, cancellationToken);
-        var referrals = await db.Referrals.AsNoTracking().Where(r => r.VacancyId == vacancyId && ids.Contains(r.ParticipantId))
+        // Lot scoping never rests on the cached list alone: the page is read through the caller's visible participants
+        // (still active), and anyone not found there (moved to another lot or left, by another server within the cache's
+        // maximum age) is passed over for the next in line.
+        var visible = await access.VisibleAsync(cancellationToken);
+        var shown = new List<(SeekerProfile Seeker, string Reference, string Name)>(size);
+        for (var next = (p - 1) * size; shown.Count < size && next < all.Count;)
+        {
+            var batch = all.Skip(next).Take(size - shown.Count).ToList();
+            next += batch.Count;
+            var ids = batch.ConvertAll(s => s.Id);
+            var people = await visible.AsNoTracking().Where(x => ids.Contains(x.Id) && x.Status == ParticipantStatus.Active)
+                .Select(x => new { x.Id, x.Reference, Name = x.FirstName + " " + x.LastName }).ToDictionaryAsync(x => x.Id, cancellationToken);
+            shown.AddRange(batch.Where(s => people.ContainsKey(s.Id)).Select(s => (s, people[s.Id].Reference, people[s.Id].Name)));
+        }
+
+        var shownIds = shown.ConvertAll(s => s.Seeker.Id);
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.VacancyId == vacancyId && shownIds.Contains(r.ParticipantId))
             .Select(r => new { r.ParticipantId, r.Id, r.Status }).ToDictionaryAsync(r => r.ParticipantId, cancellationToken);
-        var items = shown.Select(s =>
+        var items = shown.ConvertAll(s =>
         {
             var explained = JobMatcher.Explain(s.Seeker, vacancy, today, OccupationTitle);
-            var person = people[s.Seeker.Id];
             var referral = referrals.GetValueOrDefault(s.Seeker.Id);
             return new CandidateMatch(
                 s.Seeker.Id, explained.Score, explained.Reasons, explained.IsExcluded ? true : null, explained.ExcludedBecause,
-                person.Reference, person.Name, referral?.Status, referral?.Id);
-        }).ToList();
-        return new CandidateList(summary, items, ranked.Count, eligible.Count, excluded.Count, p, size);
+                s.Reference, s.Name, referral?.Status, referral?.Id);
+        });
+        return new CandidateList(summary, items, all.Count, ranked.Eligible.Count, ranked.Excluded.Count, p, size);
     }
 
     /// <summary>The score of one participant for one vacancy, as the lists would show it (for a referral to keep).</summary>
     public async Task<MatchExplanation> ExplainAsync(Participant participant, Guid vacancyId, CancellationToken cancellationToken = default)
     {
         var today = access.Today;
-        var seeker = await MatchingData.SeekerAsync(db, participant, today, cancellationToken);
+        var (seeker, _) = await MatchingData.SeekerAsync(db, participant, today, cancellationToken);
         var vacancy = await MatchingData.VacancyAsync(db, vacancyId, cancellationToken)
             ?? throw new InvalidOperationException($"Vacancy {vacancyId} does not exist.");
         return JobMatcher.Explain(seeker, vacancy, today, OccupationTitle);
@@ -302,31 +306,4 @@ public sealed class MatchingHandler(
 
     private static (int Page, int PageSize) PageOf(int? page, int? pageSize) =>
         (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
-
-    /// <summary>Eligible by score, best first (ties: sooner closing, then key); the excluded by score, best first.</summary>
-    private static (List<T> Eligible, List<T> Excluded) Rank<T>(List<T> scored, Func<T, MatchScore> score, Func<T, int> tie, Func<T, Guid> key)
-    {
-        var eligible = new List<T>(scored.Count);
-        var excluded = new List<T>();
-        foreach (var s in scored)
-        {
-            (score(s).IsExcluded ? excluded : eligible).Add(s);
-        }
-
-        int Compare(T a, T b)
-        {
-            var byScore = score(b).Score.CompareTo(score(a).Score);
-            if (byScore != 0)
-            {
-                return byScore;
-            }
-
-            var byTie = tie(a).CompareTo(tie(b));
-            return byTie != 0 ? byTie : key(a).CompareTo(key(b));
-        }
-
-        eligible.Sort(Compare);
-        excluded.Sort(Compare);
-        return (eligible, excluded);
-    }
 }

@@ -1,50 +1,35 @@
 using ConnectingCommunities.Data;
 using ConnectingCommunities.Domain.Brokerage.Matching;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConnectingCommunities.Web.Features.Brokerage.Matching;
 
 /// <summary>
 /// The open vacancies as matching reads them, kept between requests: ranking 20,000 vacancies for one participant
-/// must take milliseconds, and reading them all each time is most of that. Each request first reads a cheap stamp of
-/// the vacancy table (how many rows, and the sum of their versions, which every insert or edit changes), so a vacancy
-/// added, changed, closed or filled by anyone, on any server, is seen at once. Coordinates imported in set-up are
-/// picked up within <see cref="MaxAge"/>, or at once when the import calls <see cref="Invalidate"/>.
+/// must take milliseconds, and reading them all each time would be most of that. Kept correct as
+/// <see cref="ProfileCache{T}"/> says: a vacancy added, changed, closed or filled in this process is re-read by key before
+/// the next ranking; changes elsewhere are picked up within <see cref="ProfileCache{T}.MaxAge"/>.
 /// </summary>
 public sealed class OpenVacancyCache
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+    private const string Key = "open";
 
-    private readonly TimeProvider clock;
-    private Snapshot? current;
+    private static readonly ProfileLoader<VacancyProfile> Loader = new(
+        (db, today, ct) => MatchingData.OpenVacanciesAsync(db, today, ct),
+        (db, today, ids, ct) => MatchingData.OpenVacanciesAsync(db, today, ids, ct),
+        changes => changes.Vacancies,
+        v => v.Id);
 
-    public OpenVacancyCache(TimeProvider clock)
+    private readonly ProfileCache<VacancyProfile> cache;
+
+    public OpenVacancyCache(MatchingChanges changes, IServiceScopeFactory scopes, TimeProvider clock, ILogger<OpenVacancyCache> logger)
     {
-        this.clock = clock;
+        cache = new ProfileCache<VacancyProfile>(changes, scopes, clock, logger);
     }
 
-    /// <summary>Forget what is held: the next request reads the vacancies again.</summary>
-    public void Invalidate() => current = null;
-
-    public async Task<IReadOnlyList<VacancyProfile>> OpenVacanciesAsync(CcDbContext db, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Open vacancies closing on or after <paramref name="today"/>, in no particular order.</summary>
+    public Task<IReadOnlyList<VacancyProfile>> OpenVacanciesAsync(CcDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var stamp = await db.Vacancies.AsNoTracking().GroupBy(_ => 1)
-            .Select(g => new Stamp(g.Count(), g.Sum(v => (long)v.Version)))
-            .FirstOrDefaultAsync(cancellationToken) ?? new Stamp(0, 0);
-        var now = clock.GetUtcNow();
-        var held = current;
-        if (held is not null && held.Today == today && held.Stamp == stamp && now - held.LoadedAt < MaxAge)
-        {
-            return held.Vacancies;
-        }
-
-        var loaded = await MatchingData.OpenVacanciesAsync(db, today, cancellationToken);
-        current = new Snapshot(today, stamp, now, loaded);
-        return loaded;
+        return cache.GetAsync(Key, db, today, Loader, cancellationToken);
     }
-
-    private sealed record Stamp(int Count, long Versions);
-
-    private sealed record Snapshot(DateOnly Today, Stamp Stamp, DateTimeOffset LoadedAt, IReadOnlyList<VacancyProfile> Vacancies);
 }
