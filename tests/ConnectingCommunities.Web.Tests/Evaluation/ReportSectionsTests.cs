@@ -267,7 +267,7 @@ public sealed class ReportModelSuppressionTests
         Assert.Equal("240", values["Participants used (N)"]);
         Assert.Equal(SmallCells.Symbol, values["Population"]);
         Assert.Equal(SmallCells.Symbol, values["Left out (a covariate not collected or preferred not to say)"]);
-        Assert.Equal(SmallCells.Symbol, values["Left out: no cohort"]);
+        Assert.Equal(SmallCells.Symbol, values["Left out: cohort not recorded"]);
     }
 
     [Fact]

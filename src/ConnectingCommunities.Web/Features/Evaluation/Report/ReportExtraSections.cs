@@ -107,8 +107,8 @@ internal static class ReportExtraSections
                 "Who found work, stayed in work and progressed, as the documents' three logistic regressions, each on its own population "
                 + "and with the documents' covariates: "
                 + string.Join("; ", request.Covariates.Select(c => c.DefaultReference is { } reference
-                    ? $"{c.Label.ToLowerInvariant()} (reference {LevelLabel(c, reference)})"
-                    : $"{c.Label.ToLowerInvariant()} (reference: the largest)"))
+                    ? $"{InSentence(c.Label)} (reference {LevelLabel(c, reference)})"
+                    : $"{InSentence(c.Label)} (reference: the largest)"))
                 + ". Participants without a value for a covariate (not collected, or preferred not to say) are left out of that model."),
             ReportBlock.Text(
                 "An odds ratio above 1 means higher odds of the outcome than the reference group, with the other covariates held the same; "
@@ -123,6 +123,9 @@ internal static class ReportExtraSections
 
         return new ReportSection("models", "Who found work: the three models", blocks);
     }
+
+    // "Completed "Identify jobs that match skills"" keeps the action's name as the catalogue writes it.
+    private static string InSentence(string label) => string.Concat(label[..1].ToLowerInvariant(), label[1..]);
 
     private static string LevelLabel(ModelCovariate covariate, string level) =>
         covariate.Levels.FirstOrDefault(l => l.Level == level).Label ?? level;
@@ -174,7 +177,8 @@ internal static class ReportExtraSections
             new[] { "Of them, with the outcome", counts.Events },
             new[] { "Left out (a covariate not collected or preferred not to say)", counts.Dropped },
         };
-        rows.AddRange(result.DroppedBecause.Select(d => (IReadOnlyList<string>)[$"Left out: no {d.Covariate}", ModelCounts.Shown(d.N)]));
+        rows.AddRange(result.DroppedBecause.Select(d => (IReadOnlyList<string>)
+            [$"Left out: {InSentence(ModelDefinitions.FindCovariate(d.Covariate)?.Label ?? d.Covariate)} not recorded", ModelCounts.Shown(d.N)]));
         if (result.ErasedExcluded > 0)
         {
             rows.Add(["Erased participants, not counted at all", ModelCounts.Shown(result.ErasedExcluded)]);
