@@ -191,7 +191,10 @@ public abstract class ReportSectionsTests<TFixture>(TFixture fixture) : IClassFi
 
                 var fit = Rows(html.QuerySelector($"#model-fit-{model.Slug}")!).ToDictionary(r => r[0], r => r[1]);
                 Assert.Equal(Number(json.GetProperty("n").GetInt32()), fit["Participants used (N)"]);
-                Assert.Equal(Number(json.GetProperty("populationSize").GetInt32()), fit["Population"]);
+                // A few left out hide the population with them, so N stays shown and neither can be worked out.
+                var nDropped = json.GetProperty("nDropped").GetInt32();
+                Assert.Equal(SmallCells.IsSmall(nDropped) ? SmallCells.Symbol : Number(nDropped), fit["Left out (a covariate not collected or preferred not to say)"]);
+                Assert.Equal(SmallCells.IsSmall(nDropped) ? SmallCells.Symbol : Number(json.GetProperty("populationSize").GetInt32()), fit["Population"]);
                 Assert.Equal(FitModel.Number(json.GetProperty("aic").GetDouble()), fit["AIC"]);
                 Assert.Equal(FitModel.Number(json.GetProperty("deviance").GetDouble()), fit["Residual deviance"]);
                 foreach (var warning in json.GetProperty("warnings").EnumerateArray())
