@@ -11,7 +11,12 @@ rows="${2:-200000}"
 out=bench/results/imports.md
 mkdir -p bench/results
 dotnet build -c Release -v:q -nologo bench/ConnectingCommunities.Imports.Bench > /dev/null
-bench() { dotnet bench/ConnectingCommunities.Imports.Bench/bin/Release/net10.0/ConnectingCommunities.Imports.Bench.dll "$@"; }
+# The import logs where each pass's time went (loading what the checks need, reading the file, checking, writing).
+# (env, not export: the logger's category has dots, which a shell variable name cannot.)
+bench() {
+  env "Logging__LogLevel__ConnectingCommunities.Web.Features.ProviderImports.ImportProcessor=Information" \
+    dotnet bench/ConnectingCommunities.Imports.Bench/bin/Release/net10.0/ConnectingCommunities.Imports.Bench.dll "$@"
+}
 {
   echo "# Importing $(printf "%'d" "$rows") participants"
   echo
@@ -30,7 +35,9 @@ bench() { dotnet bench/ConnectingCommunities.Imports.Bench/bin/Release/net10.0/C
   echo "|---|---|---:|---:|---:|---:|"
 } > "$out"
 for provider in Sqlite Postgres; do
-  bench --provider "$provider" --connection "$server" --rows "$rows" --markdown "$out.$provider" > /dev/null
+  echo "load average before the $provider run: $(cut -d' ' -f1-3 /proc/loadavg)" > "$out.$provider.load"
+  bench --provider "$provider" --connection "$server" --rows "$rows" --markdown "$out.$provider" > "$out.$provider.log" 2>&1
+  echo "load average after the $provider run: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out.$provider.load"
 done
 {
   grep '^|' "$out.Sqlite"; grep '^|' "$out.Postgres"
@@ -38,6 +45,21 @@ done
   grep -v '^|' "$out.Sqlite" | sed '/^$/d'
   echo
   grep -v '^|' "$out.Postgres" | sed '/^$/d'
+  echo
+  echo "The machine's load (1, 5 and 15-minute load averages; it has $(nproc) CPUs):"
+  echo
+  echo '```'
+  cat "$out.Sqlite.load" "$out.Postgres.load"
+  echo '```'
+  echo
+  echo "Where each pass's time went, from the import's own log (the apply pass checks every row again before writing):"
+  echo
+  echo '```'
+  for provider in Sqlite Postgres; do
+    echo "$provider:"
+    grep -o 'Import [0-9a-f-]* \(Validating\|Applying\):.*' "$out.$provider.log" | sed 's/^Import [0-9a-f-]* /  /'
+  done
+  echo '```'
 } >> "$out"
-rm -f "$out.Sqlite" "$out.Postgres"
+rm -f "$out.Sqlite" "$out.Postgres" "$out.Sqlite.load" "$out.Postgres.load" "$out.Sqlite.log" "$out.Postgres.log"
 cat "$out"

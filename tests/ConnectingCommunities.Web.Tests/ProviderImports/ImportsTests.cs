@@ -184,6 +184,103 @@ public abstract class ImportsTests<TFixture>(TFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Participants_written_in_bulk_are_audited_as_the_change_tracker_would_and_keep_the_performance_counts_right()
+    {
+        var rows = await RowsAsync(7);
+        rows[2] = rows[2] with { EmploymentStatus = "NeverWorked", LastInWorkOn = "" };
+        rows[4] = rows[4] with { RegisteredOn = "2021-04-06" };
+        using var client = await App.ApiClientAsync(Manager);
+        var preview = await UploadAndReadAsync(client, ParticipantRow.Csv(rows));
+        var (applied, _) = await client.SendJsonAsync(HttpMethod.Post, $"/api/v1/imports/{Id(preview)}/apply", null);
+        Assert.Equal(HttpStatusCode.OK, applied);
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CcDbContext>();
+        var names = rows.Select(r => r.LastName).ToList();
+        var people = await db.Participants.AsNoTracking().Where(p => names.Contains(p.LastName)).ToListAsync(Ct);
+        Assert.Equal(7, people.Count);
+        var stored = people.Single(p => p.LastName == rows[4].LastName);
+        Assert.Equal((new DateOnly(2021, 4, 6), rows[4].FirstName, rows[4].Nino), (stored.RegisteredOn, stored.FirstName, stored.Nino));
+
+        // Each record created has its "created" event with every value, by the manager who applied, with the import as the reason.
+        var ids = people.Select(p => p.Id.ToString()).ToList();
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "Participant" && ids.Contains(e.EntityId!)).ToListAsync(Ct);
+        Assert.Equal(7, events.Count);
+        var manager = await db.Users.SingleAsync(u => u.Email == Manager, Ct);
+        foreach (var e in events)
+        {
+            var person = people.Single(p => p.Id.ToString() == e.EntityId);
+            Assert.Equal(("created", manager.Id, person.Id, person.LotId), (e.Action, e.UserId, e.ParticipantId, e.LotId));
+            Assert.StartsWith("Imported from mi.csv (import ", e.Reason, StringComparison.Ordinal);
+            using var changes = JsonDocument.Parse(e.Changes!);
+            Assert.Equal(person.LastName, changes.RootElement.GetProperty("LastName").GetString());
+            Assert.Equal(person.Cohort.ToString(), changes.RootElement.GetProperty("Cohort").GetString());
+            Assert.Equal(person.RegisteredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), changes.RootElement.GetProperty("RegisteredOn").GetString());
+            Assert.False(changes.RootElement.TryGetProperty("Version", out _));
+        }
+
+        // The same properties as the change tracker's audit of a participant registered through the API.
+        var tracked = await App.AddAsync("WH");
+        var trackedEvent = await db.AuditEvents.AsNoTracking().FirstAsync(e => e.EntityType == "Participant" && e.EntityId == tracked.Id.ToString() && e.Action == "created", Ct);
+        using (var a = JsonDocument.Parse(trackedEvent.Changes!))
+        using (var b = JsonDocument.Parse(events[0].Changes!))
+        {
+            Assert.Equal(a.RootElement.EnumerateObject().Select(p => p.Name), b.RootElement.EnumerateObject().Select(p => p.Name));
+        }
+
+        var externalIds = rows.Select(r => r.ExternalId).ToList();
+        var records = (await db.ExternalRecords.AsNoTracking().Where(r => externalIds.Contains(r.ExternalId)).Select(r => r.Id).ToListAsync(Ct)).Select(id => id.ToString()).ToList();
+        Assert.Equal(7, await db.AuditEvents.CountAsync(e => e.EntityType == "ExternalRecord" && e.Action == "created" && records.Contains(e.EntityId!), Ct));
+
+        // Registration counts by provider, cohort and month are what the participants themselves say.
+        var lot = people[0].LotId;
+        var counted = (await db.PerformanceCounts.AsNoTracking().Where(c => c.LotId == lot && c.Milestone == null)
+                .Select(c => new { c.ProviderId, c.Cohort, c.RegisteredMonth, c.Count }).ToListAsync(Ct))
+            .GroupBy(c => (c.ProviderId, c.Cohort, c.RegisteredMonth)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var actual = (await db.Participants.AsNoTracking().Where(p => p.LotId == lot)
+                .Select(p => new { ProviderId = (Guid?)p.Contract!.ProviderId, p.Cohort, p.RegisteredOn }).ToListAsync(Ct))
+            .GroupBy(p => (p.ProviderId, p.Cohort, new DateOnly(p.RegisteredOn.Year, p.RegisteredOn.Month, 1))).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(actual.OrderBy(k => k.Key.ToString()), counted.Where(c => c.Value != 0).OrderBy(k => k.Key.ToString()));
+    }
+
+    [Fact]
+    public async Task Imports_a_stopped_app_left_checking_or_applying_are_marked_failed_at_start_up_and_others_are_left_alone()
+    {
+        using var client = await App.ApiClientAsync(Manager);
+        var checkingRows = await RowsAsync(2);
+        var applyingRows = await RowsAsync(1);
+        var checking = Guid.Parse(Id(await UploadAndReadAsync(client, ParticipantRow.Csv(checkingRows))));
+        var applying = Guid.Parse(Id(await UploadAndReadAsync(client, ParticipantRow.Csv(applyingRows))));
+        var ready = Guid.Parse(Id(await UploadAndReadAsync(client, ParticipantRow.Csv(await RowsAsync(1)))));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            // As an app stopped part-way leaves them: one still being checked, one claimed for applying.
+            var db = scope.ServiceProvider.GetRequiredService<CcDbContext>();
+            var manager = await db.Users.Where(u => u.Email == Manager).Select(u => u.Id).SingleAsync(Ct);
+            await db.Imports.Where(i => i.Id == checking).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Validating), Ct);
+            await db.Imports.Where(i => i.Id == applying).ExecuteUpdateAsync(s => s.SetProperty(i => i.AppliedById, manager), Ct);
+        }
+
+        Assert.Equal("Validating", (await client.GetJsonAsync($"/api/v1/imports/{checking}")).GetProperty("status").GetString());
+        var sweep = ActivatorUtilities.CreateInstance<ImportStartupSweep>(App.Services);
+        Assert.True(await sweep.SweepAsync(Ct) >= 2);
+
+        var stoppedChecking = await client.GetJsonAsync($"/api/v1/imports/{checking}");
+        Assert.Equal("Failed", stoppedChecking.GetProperty("status").GetString());
+        Assert.Contains("upload the file again", stoppedChecking.GetProperty("failureMessage").GetString(), StringComparison.Ordinal);
+        var stoppedApplying = await client.GetJsonAsync($"/api/v1/imports/{applying}");
+        Assert.Equal("Failed", stoppedApplying.GetProperty("status").GetString());
+        Assert.Contains("nothing was changed", stoppedApplying.GetProperty("failureMessage").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.SendJsonAsync(HttpMethod.Post, $"/api/v1/imports/{applying}/apply", null)).Status);
+        Assert.Equal(0, await CountAsync(checkingRows.Concat(applyingRows)));
+
+        var untouched = await client.GetJsonAsync($"/api/v1/imports/{ready}");
+        Assert.Equal("Validated", untouched.GetProperty("status").GetString());
+        Assert.Equal(0, await sweep.SweepAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, (await client.SendJsonAsync(HttpMethod.Post, $"/api/v1/imports/{ready}/apply", null)).Status);
+    }
+
+    [Fact]
     public async Task A_failure_in_the_middle_of_applying_leaves_nothing_written()
     {
         var rows = await RowsAsync(5);

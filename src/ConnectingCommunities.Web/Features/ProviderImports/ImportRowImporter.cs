@@ -66,6 +66,9 @@ public interface IRowImporter
 
     /// <summary>Writes what <see cref="CheckAsync"/> staged.</summary>
     Task FlushAsync(CancellationToken cancellationToken);
+
+    /// <summary>Time spent writing so far (part of the time in <see cref="CheckAsync"/> and <see cref="FlushAsync"/>), for the import's log line.</summary>
+    TimeSpan Writing { get; }
 }
 
 /// <summary>Lets a test stop an apply part-way, to show that nothing is left half-written.</summary>

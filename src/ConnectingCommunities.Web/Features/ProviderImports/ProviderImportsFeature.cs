@@ -14,8 +14,10 @@ public static class ProviderImportsFeature
         services.AddSingleton(provider => new ImportStore(provider.GetRequiredService<ImportOptions>(), provider.GetRequiredService<EvidenceOptions>()));
         services.AddSingleton<ImportProgress>();
         services.AddSingleton<ImportJobs>();
+        services.AddHostedService<ImportStartupSweep>();
         services.AddHostedService<ImportWorker>();
         services.AddScoped<ImportProcessor>();
+        services.AddScoped<ImportBulkWriter>();
         services.AddScoped<ImportHandler>();
         return services;
     }
