@@ -9,13 +9,16 @@ namespace ConnectingCommunities.Browser.Tests;
 /// The app on a real port over SQLite and Debian's Chromium driven by Playwright (no browser
 /// download). Skips with a message when Chromium is missing, unless CC_REQUIRE_ALL=1.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
     private IBrowser? browser;
     private TestApp? app;
 
     public TestApp App => app ?? throw new InvalidOperationException("The app did not start.");
+
+    /// <summary>Settings the app starts with, beyond the test defaults (no demo caseload).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     public async ValueTask InitializeAsync()
     {
@@ -29,7 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        app = await TestApp.StartAsync(DatabaseKind.Sqlite, realServer: true);
+        app = await TestApp.StartAsync(DatabaseKind.Sqlite, realServer: true, settings: new Dictionary<string, string?>(Settings));
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,9 +51,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = App.Address!.ToString(),
             JavaScriptEnabled = javaScript,
             Locale = "en-GB",
+            AcceptDownloads = true,
         });
-        // CI runs the feature tests beside these on two cores; a page can take longer than Playwright's 30 s default.
-        context.SetDefaultTimeout(60_000);
+        // CI runs the feature tests beside these on two cores; a page (a model fit, the report) can take longer than Playwright's 30 s default.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         cancellationToken.Register(() => _ = context.CloseAsync());
         return page;
@@ -58,6 +62,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (browser is not null)
         {
             await browser.DisposeAsync();

@@ -8,71 +8,13 @@ namespace ConnectingCommunities.Browser.Tests;
 /// <see cref="BrowserFixture"/> with a demo caseload, so the models have outcomes to explain and the report has
 /// figures: the app on a real port over SQLite, Debian's Chromium driven by Playwright.
 /// </summary>
-public sealed class EvaluationBrowserFixture : IAsyncLifetime
+public sealed class EvaluationBrowserFixture : BrowserFixture
 {
     /// <summary>Enough participants for every term of the job-outcome model to be estimated.</summary>
     public const int Participants = 600;
 
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-    private TestApp? app;
-
-    public TestApp App => app ?? throw new InvalidOperationException("The app did not start.");
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(TestEnvironment.ChromiumPath))
-        {
-            if (TestEnvironment.RequireAll)
-            {
-                throw new InvalidOperationException($"CC_REQUIRE_ALL=1 but Chromium is not at {TestEnvironment.ChromiumPath}.");
-            }
-
-            return;
-        }
-
-        app = await TestApp.StartAsync(
-            DatabaseKind.Sqlite,
-            realServer: true,
-            settings: new Dictionary<string, string?> { ["Demo:Participants"] = Participants.ToString(CultureInfo.InvariantCulture) });
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = TestEnvironment.ChromiumPath,
-            Headless = true,
-            Args = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    /// <summary>A page in a fresh browser context that accepts downloads; closed if the test is cancelled.</summary>
-    public async Task<IPage> NewPageAsync(CancellationToken cancellationToken)
-    {
-        TestEnvironment.Require(browser is not null, "Chromium", $"install it (apt-get install chromium) or set CC_CHROMIUM; looked at {TestEnvironment.ChromiumPath}");
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = App.Address!.ToString(),
-            Locale = "en-GB",
-            AcceptDownloads = true,
-        });
-        context.SetDefaultTimeout(90_000);
-        var page = await context.NewPageAsync();
-        cancellationToken.Register(() => _ = context.CloseAsync());
-        return page;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-        }
-    }
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } =
+        new Dictionary<string, string?> { ["Demo:Participants"] = Participants.ToString(CultureInfo.InvariantCulture) };
 }
 
 /// <summary>
