@@ -42,8 +42,9 @@ public static class DemoOutcomeModel
 
     /// <summary>
     /// Each lot against Washwood Heath (WH). Chosen so that, with the other covariates as the demo draws
-    /// them, each lot's job outcome rate comes out near <see cref="DemoCaseloadGenerator.JobOutcomeRateOf(string)"/>
-    /// (the documents' range between providers, 21% to 59%). Against another reference lot R the true odds
+    /// them, the lots' job outcome rates span about the documents' range between providers (21% to 59%):
+    /// the town lots with FE colleges below profile, the East Birmingham partnership on it, Camp Hill highest
+    /// (which provider has which figure is the demo's choice). Against another reference lot R the true odds
     /// ratio is LotOddsRatio(L) / LotOddsRatio(R).
     /// </summary>
     public static double LotOddsRatio(string lotCode) => lotCode switch

@@ -16,35 +16,6 @@ public sealed partial class DemoCaseloadGenerator
     /// <summary>The share of out-of-work participants who found work, overall: the documents' 41%.</summary>
     public const double JobOutcomeRate = 0.41;
 
-    /// <summary>The documents' job outcome rates by out-of-work cohort.</summary>
-    public static double JobOutcomeRateOf(Cohort cohort) => cohort switch
-    {
-        Cohort.RapidProgression => 0.55,
-        Cohort.HarderToReach => 0.36,
-        Cohort.HardestToHelp => 0.30,
-        _ => 0,
-    };
-
-    /// <summary>
-    /// Each lot's job outcome rate. The documents give the range between providers (21% to 59%) and
-    /// say the town lots with FE colleges were below profile on job outcomes and the East
-    /// Birmingham partnership on profile; which provider reached which figure is the demo's choice.
-    /// Together, weighted by lot size, they average the documents' 41%.
-    /// </summary>
-    public static double JobOutcomeRateOf(string lotCode) => lotCode switch
-    {
-        "BB" => 0.21,
-        "CN" => 0.30,
-        "BL" => 0.32,
-        "GL" => 0.35,
-        "CW" => 0.40,
-        "BW" => 0.42,
-        "SE" => 0.44,
-        "WH" => 0.46,
-        "CH" => 0.59,
-        _ => JobOutcomeRate,
-    };
-
     /// <summary>
     /// Decides who finds work and when, and who progresses in work. First each participant's age band,
     /// health and whether they complete "Identify jobs that match skills" (so the writers record what the
